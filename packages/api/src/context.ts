@@ -1,0 +1,75 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Db, Role } from "@dm/db";
+import { committees, users } from "@dm/db/schema";
+import type { Scope } from "./domain/scope";
+import { type Locale, parseLocale } from "./i18n";
+
+/** The signed-in caller as the database knows them now (role or committee may have changed). */
+export interface Viewer {
+  userId: number;
+  role: Role;
+  displayName: string;
+  memberId: number | null;
+  scope: Scope;
+}
+
+export interface CreateContextOptions {
+  db: Db;
+  /** From the session cookie; null when signed out. */
+  sessionUserId: number | null;
+  headers: Headers;
+}
+
+export function createContext({ db, sessionUserId, headers }: CreateContextOptions) {
+  const requestId = headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+  let viewer: Promise<Viewer | null> | undefined;
+  return {
+    db,
+    requestId,
+    locale: parseLocale(headers.get("x-locale") ?? readCookie(headers.get("cookie"), "NEXT_LOCALE")) as Locale,
+    sessionUserId,
+    /** Loaded at most once per request, shared by every procedure of a batch. */
+    viewer(): Promise<Viewer | null> {
+      viewer ??= sessionUserId === null ? Promise.resolve(null) : loadViewer(db, sessionUserId);
+      return viewer;
+    },
+  };
+}
+
+export type Context = ReturnType<typeof createContext>;
+
+async function loadViewer(db: Db, userId: number): Promise<Viewer | null> {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      role: users.role,
+      displayName: users.displayName,
+      memberId: users.memberId,
+      disabledAt: users.disabledAt,
+      committeeId: committees.id,
+      path: committees.path,
+      level: committees.level,
+    })
+    .from(users)
+    .innerJoin(committees, eq(committees.id, users.committeeId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  // A disabled account's existing sessions stop working at once.
+  if (!row || row.disabledAt) return null;
+  return {
+    userId: row.userId,
+    role: row.role,
+    displayName: row.displayName,
+    memberId: row.memberId,
+    scope: { committeeId: row.committeeId, path: row.path, level: row.level },
+  };
+}
+
+function readCookie(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}

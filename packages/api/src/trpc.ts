@@ -1,0 +1,81 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Role } from "@dm/db";
+import type { Context } from "./context";
+import { type Capability, CAPABILITIES, roleAllows } from "./domain/roles";
+import { hasMessage, localizeZodError, translate } from "./i18n";
+
+/**
+ * Throws an error whose message is a catalogue key; the formatter turns it into the caller's
+ * language. Use for every error a person may read.
+ */
+export function fail(code: TRPCError["code"], key?: string, params?: Record<string, unknown>): never {
+  throw new TRPCError({ code, message: key ?? `error.${code}`, cause: params ? new MessageParams(params) : undefined });
+}
+
+class MessageParams extends Error {
+  constructor(readonly params: Record<string, unknown>) {
+    super("message params");
+  }
+}
+
+/** PostgreSQL unreachable: the request should fail fast with 503, not hang or show a 500. */
+export function isDatabaseDown(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return code === "ECONNREFUSED" || code === "CONNECT_TIMEOUT" || code === "CONNECTION_CLOSED" || code === "57P01";
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale ?? "zh-CN";
+    const requestId = ctx?.requestId;
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    const params = error.cause instanceof MessageParams ? error.cause.params : {};
+    let code: string = error.code;
+    let message: string;
+    if (zodError) message = translate(locale, "error.BAD_REQUEST");
+    else if (error.code === "INTERNAL_SERVER_ERROR" && isDatabaseDown(error.cause)) {
+      code = "SERVICE_UNAVAILABLE";
+      message = translate(locale, "error.SERVICE_UNAVAILABLE");
+    } else if (hasMessage(error.message)) message = translate(locale, error.message, { requestId, ...params });
+    // Unknown messages are internal details: never shown to people.
+    else message = translate(locale, `error.${error.code}`, { requestId });
+    return {
+      message,
+      code: shape.code,
+      data: {
+        code,
+        httpStatus: code === "SERVICE_UNAVAILABLE" ? 503 : shape.data.httpStatus,
+        path: shape.data.path,
+        requestId,
+        fieldErrors: zodError ? localizeZodError(zodError, locale) : undefined,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+/** Signed in, account active; `ctx.viewer` carries role and scope from the database. */
+export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const viewer = await ctx.viewer();
+  if (!viewer) fail("UNAUTHORIZED");
+  return next({ ctx: { ...ctx, viewer } });
+});
+
+/** Signed in with one of `roles`; anyone else gets FORBIDDEN before any data is touched. */
+export function roleProcedure(...roles: Role[]) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!roleAllows(ctx.viewer.role, roles)) fail("FORBIDDEN");
+    return next();
+  });
+}
+
+/** Gate by a named capability from domain/roles.ts. */
+export function capabilityProcedure(capability: Capability) {
+  return roleProcedure(...CAPABILITIES[capability]);
+}

@@ -1,0 +1,60 @@
+import type { NextAuthConfig } from "next-auth";
+import type { Role } from "@dm/db";
+import { authEnv } from "./env";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name: string; role: Role; committeeId: number };
+  }
+  interface User {
+    role: Role;
+    committeeId: number;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid: string;
+    role: Role;
+    committeeId: number;
+  }
+}
+
+/** Paths reachable without a session. */
+const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
+
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+/**
+ * The part of the configuration that needs no database or native module, shared by the proxy
+ * (which only reads the JWT) and the full configuration in ./index.ts.
+ */
+export const authConfig = {
+  trustHost: true,
+  pages: { signIn: "/login" },
+  // Sliding expiry: every request through the proxy re-issues the cookie, so the session ends
+  // after SESSION_IDLE_HOURS without activity.
+  session: { strategy: "jwt", maxAge: Math.round(authEnv.SESSION_IDLE_HOURS * 3600), updateAge: 0 },
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      // API routes answer 401 themselves; pages redirect to sign-in.
+      if (isPublicPath(request.nextUrl.pathname) || request.nextUrl.pathname.startsWith("/api/")) return true;
+      return Boolean(auth?.user);
+    },
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = String(user.id);
+        token.role = user.role;
+        token.committeeId = user.committeeId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = { ...session.user, id: token.uid, role: token.role, committeeId: token.committeeId, name: token.name ?? "" };
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

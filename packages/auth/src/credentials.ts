@@ -1,0 +1,75 @@
+import { and, desc, eq, gt, or, sql } from "drizzle-orm";
+import type { Db } from "@dm/db";
+import { loginAttempts, users } from "@dm/db/schema";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { lockedUntil, minutesUntil, THROTTLE_LOOKBACK_MS } from "./throttle";
+
+export interface SignedInUser {
+  id: number;
+  role: (typeof users.$inferSelect)["role"];
+  committeeId: number;
+  displayName: string;
+}
+
+export type SignInResult =
+  | { ok: true; user: SignedInUser }
+  | { ok: false; reason: "invalid" | "disabled" }
+  | { ok: false; reason: "throttled"; retryInMinutes: number };
+
+/** Usernames are case-insensitive; phones are digits. Both are matched on this form. */
+export function accountKey(identifier: string): string {
+  return identifier.trim().toLowerCase();
+}
+
+async function recentFailures(db: Db, column: typeof loginAttempts.accountKey | typeof loginAttempts.ip, value: string, since: Date) {
+  // Failures after the latest success for this key (a success resets the account's counter).
+  const lastSuccess = db
+    .select({ at: sql`coalesce(max(${loginAttempts.at}), '-infinity'::timestamptz)` })
+    .from(loginAttempts)
+    .where(and(eq(column, value), eq(loginAttempts.succeeded, true), gt(loginAttempts.at, since)));
+  const rows = await db
+    .select({ at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(and(eq(column, value), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since), sql`${loginAttempts.at} > (${lastSuccess})`))
+    .orderBy(desc(loginAttempts.at))
+    .limit(200);
+  return rows.map((r) => r.at);
+}
+
+/**
+ * Checks a sign-in by username or phone. Refuses throttled keys before touching the password,
+ * records every checked attempt, and never says whether the account exists.
+ */
+export async function authenticate(db: Db, input: { identifier: string; password: string; ip: string }, now = new Date()): Promise<SignInResult> {
+  const key = accountKey(input.identifier);
+  const since = new Date(now.getTime() - THROTTLE_LOOKBACK_MS);
+  const [byAccount, byIp] = await Promise.all([
+    recentFailures(db, loginAttempts.accountKey, key, since),
+    // A success from an IP does not forgive its other failures: count all of them.
+    db
+      .select({ at: loginAttempts.at })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, input.ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)))
+      .orderBy(desc(loginAttempts.at))
+      .limit(200)
+      .then((rows) => rows.map((r) => r.at)),
+  ]);
+  const locks = [lockedUntil(byAccount, now), lockedUntil(byIp, now)].filter((d): d is Date => d !== null);
+  if (locks.length > 0) {
+    const until = new Date(Math.max(...locks.map((d) => d.getTime())));
+    return { ok: false, reason: "throttled", retryInMinutes: minutesUntil(until, now) };
+  }
+
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(or(eq(users.username, key), eq(users.phone, key)))
+    .limit(1);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  const succeeded = Boolean(user && passwordOk);
+  await db.insert(loginAttempts).values({ accountKey: key, ip: input.ip, succeeded, at: now });
+
+  if (!user || !passwordOk) return { ok: false, reason: "invalid" };
+  if (user.disabledAt) return { ok: false, reason: "disabled" };
+  return { ok: true, user: { id: user.id, role: user.role, committeeId: user.committeeId, displayName: user.displayName } };
+}

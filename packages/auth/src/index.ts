@@ -1,0 +1,36 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@dm/db";
+import { clientIp } from "./client-ip";
+import { authConfig } from "./config";
+import { authenticate } from "./credentials";
+import { authEnv } from "./env";
+
+/** The code reaches the sign-in form, which shows the matching localized message. */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { identifier: {}, password: {} },
+      async authorize(credentials, request) {
+        const identifier = typeof credentials.identifier === "string" ? credentials.identifier : "";
+        const password = typeof credentials.password === "string" ? credentials.password : "";
+        if (!identifier.trim() || !password || identifier.length > 64 || password.length > 256) throw new SignInRefused("invalid");
+        const ip = clientIp(request.headers.get("x-forwarded-for"), authEnv.TRUSTED_PROXY_HOPS);
+        const result = await authenticate(getDb(), { identifier, password, ip });
+        if (!result.ok) throw new SignInRefused(result.reason === "throttled" ? `throttled_${result.retryInMinutes}` : result.reason);
+        return { id: String(result.user.id), name: result.user.displayName, role: result.user.role, committeeId: result.user.committeeId };
+      },
+    }),
+  ],
+});
+
+export { isPublicPath } from "./config";
+export type { SignInResult } from "./credentials";

@@ -1,0 +1,30 @@
+/**
+ * Closed vocabularies of the organisation model. Codes are English (stable in the database and
+ * the API); the UI shows the Chinese labels from the web app's message catalogues.
+ */
+
+export const ROLES = ["city_leader", "city_staff", "county_staff", "township_liaison", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const COMMITTEE_LEVELS = ["city", "county", "township"] as const;
+export type CommitteeLevel = (typeof COMMITTEE_LEVELS)[number];
+
+/** 四级政协委员: the level of the CPPCC a member sits on. */
+export const MEMBER_LEVELS = ["national", "provincial", "city", "county"] as const;
+export type MemberLevel = (typeof MEMBER_LEVELS)[number];
+
+/** 界别, as listed in shared/domain.md. */
+export const SECTORS = [
+  "中共", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟", "无党派人士",
+  "工商联", "共青团", "工会", "妇联", "科协", "经济界", "农业界", "教育界", "科学技术界",
+  "医药卫生界", "文化艺术界", "体育界", "新闻出版界", "社会福利和社会保障界", "少数民族界",
+  "宗教界", "特邀人士",
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** 政治面貌 */
+export const PARTIES = [
+  "中共党员", "民革党员", "民盟盟员", "民建会员", "民进会员", "农工党党员", "致公党党员",
+  "九三学社社员", "台盟盟员", "无党派人士", "群众",
+] as const;
+export type Party = (typeof PARTIES)[number];

@@ -1,0 +1,4 @@
+export { createDb, getDb, type Db, type Tx, type Executor } from "./client";
+export * from "./enums";
+export * from "./path";
+export { and, asc, count, desc, eq, ilike, inArray, isNull, like, ne, or, sql } from "drizzle-orm";
