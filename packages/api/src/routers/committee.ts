@@ -1,20 +1,16 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, count, eq } from "drizzle-orm";
+import type { Executor } from "@dm/db";
 import { committees, members } from "@dm/db/schema";
-import { withinScope } from "../domain/scope";
+import { rollUpCounts, sortTree } from "../domain/committee";
+import { type Scope, withinScope } from "../domain/scope";
 import { capabilityProcedure, createTRPCRouter } from "../trpc";
 
 const read = capabilityProcedure("committee.read");
 
-export const committeeRouter = createTRPCRouter({
-  /**
-   * Every committee in the caller's subtree with its own and its subtree's active-member
-   * counts, in tree order. One query: the subtree counts join on the path prefix.
-   */
-  tree: read.query(async ({ ctx }) => {
-    const { db, viewer } = ctx;
-    const below = alias(committees, "below");
-    const rows = await db
+/** Committees in scope with own and subtree active-member counts: two indexed queries. */
+async function committeesWithCounts(db: Executor, scope: Scope) {
+  const [rows, counts] = await Promise.all([
+    db
       .select({
         id: committees.id,
         name: committees.name,
@@ -23,59 +19,40 @@ export const committeeRouter = createTRPCRouter({
         parentId: committees.parentId,
         path: committees.path,
         sortOrder: committees.sortOrder,
-        ownMembers: sql<number>`(select count(*)::int from ${members} m where m.committee_id = ${committees.id} and m.active)`,
-        subtreeMembers: sql<number>`(select count(*)::int from ${members} m join ${below} on ${below.id} = m.committee_id where ${below.path} like ${committees.path} || '%' and m.active)`,
       })
       .from(committees)
-      .where(withinScope(viewer.scope, committees.path))
-      .orderBy(asc(committees.path));
-    return sortTree(rows);
-  }),
+      .where(withinScope(scope, committees.path)),
+    db
+      .select({ committeeId: members.committeeId, n: count() })
+      .from(members)
+      .innerJoin(committees, eq(committees.id, members.committeeId))
+      .where(and(withinScope(scope, committees.path), eq(members.active, true)))
+      .groupBy(members.committeeId),
+  ]);
+  const own = new Map(counts.map((c) => [c.committeeId, c.n]));
+  const subtree = rollUpCounts(rows, own);
+  const childCount = new Map<number, number>();
+  for (const r of rows) if (r.parentId !== null) childCount.set(r.parentId, (childCount.get(r.parentId) ?? 0) + 1);
+  return sortTree(rows).map((r) => ({
+    ...r,
+    ownMembers: own.get(r.id) ?? 0,
+    subtreeMembers: subtree.get(r.id) ?? 0,
+    childCount: childCount.get(r.id) ?? 0,
+  }));
+}
+
+export const committeeRouter = createTRPCRouter({
+  /** Every committee in the caller's subtree, depth-first, with member counts. */
+  tree: read.query(({ ctx }) => committeesWithCounts(ctx.db, ctx.viewer.scope)),
 
   /** The home page: the caller's committee, its direct children with counts, and totals. */
   overview: read.query(async ({ ctx }) => {
-    const { db, viewer } = ctx;
-    const [own] = await db
-      .select({ id: committees.id, name: committees.name, shortName: committees.shortName, level: committees.level })
-      .from(committees)
-      .where(eq(committees.id, viewer.scope.committeeId));
-    const [totals] = await db
-      .select({ members: count(members.id), committees: sql<number>`count(distinct ${committees.id})::int` })
-      .from(committees)
-      .leftJoin(members, and(eq(members.committeeId, committees.id), eq(members.active, true)))
-      .where(withinScope(viewer.scope, committees.path));
-    const below = alias(committees, "below");
-    const children = await db
-      .select({
-        id: committees.id,
-        name: committees.name,
-        shortName: committees.shortName,
-        level: committees.level,
-        childCount: sql<number>`(select count(*)::int from ${below} where ${below.parentId} = ${committees.id})`,
-        memberCount: sql<number>`(select count(*)::int from ${members} m join ${below} on ${below.id} = m.committee_id where ${below.path} like ${committees.path} || '%' and m.active)`,
-      })
-      .from(committees)
-      .where(eq(committees.parentId, viewer.scope.committeeId))
-      .orderBy(asc(committees.sortOrder), asc(committees.id));
-    return { committee: own!, totals: { members: totals!.members, committees: totals!.committees }, children };
+    const all = await committeesWithCounts(ctx.db, ctx.viewer.scope);
+    const own = all.find((c) => c.id === ctx.viewer.scope.committeeId)!;
+    return {
+      committee: own,
+      totals: { members: own.subtreeMembers, committees: all.length },
+      children: all.filter((c) => c.parentId === own.id),
+    };
   }),
 });
-
-/** Orders a subtree depth-first by each level's sortOrder, so the UI can render it as read. */
-function sortTree<T extends { id: number; parentId: number | null; sortOrder: number }>(rows: T[]): T[] {
-  const byParent = new Map<number | null, T[]>();
-  const ids = new Set(rows.map((r) => r.id));
-  for (const row of rows) {
-    const parent = row.parentId !== null && ids.has(row.parentId) ? row.parentId : null;
-    byParent.set(parent, [...(byParent.get(parent) ?? []), row]);
-  }
-  const out: T[] = [];
-  const visit = (parent: number | null) => {
-    for (const row of (byParent.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id)) {
-      out.push(row);
-      visit(row.id);
-    }
-  };
-  visit(null);
-  return out;
-}
