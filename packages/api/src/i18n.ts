@@ -70,7 +70,7 @@ const MESSAGES: Record<Locale, Catalogue> = {
 };
 
 export function hasMessage(key: string): boolean {
-  return key in MESSAGES[DEFAULT_LOCALE];
+  return Object.hasOwn(MESSAGES[DEFAULT_LOCALE], key);
 }
 
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {

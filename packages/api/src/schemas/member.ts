@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MEMBER_LEVELS, SECTORS } from "@dm/db";
+import { MEMBER_LEVELS, SECTORS } from "@dm/db/enums";
 
 export const MEMBER_PAGE_SIZES = [10, 20, 50] as const;
 

@@ -1,0 +1,3 @@
+import next from "@dm/eslint-config/next";
+
+export default next;

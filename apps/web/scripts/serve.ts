@@ -1,0 +1,107 @@
+/**
+ * `npm start`: the platform on one command. Starts the embedded PostgreSQL (unless
+ * DATABASE_URL names a server), applies the committed migrations, seeds the demo data once,
+ * builds if no build exists, and serves the production build. Ctrl-C stops both servers.
+ *
+ * DATA_DIR (default <repo>/.data) holds the embedded database and the generated auth secret.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { createDb } from "@dm/db";
+import { type EmbeddedServer, startEmbeddedPostgres } from "@dm/db/embedded";
+import { migrateDatabase } from "@dm/db/migrate";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@dm/db/seed";
+import { hashPassword } from "@dm/auth/password";
+
+const webDir = resolve(import.meta.dirname, "..");
+const dataDir = resolve(process.env.DATA_DIR ?? join(webDir, "../../.data"));
+const port = Number(process.env.PORT ?? 3000);
+const log = (msg: string) => console.info(`[start] ${msg}`);
+
+let pg: EmbeddedServer | undefined;
+let web: ChildProcess | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (web && web.exitCode === null) {
+    web.kill("SIGTERM");
+    await new Promise((r) => web!.once("exit", r));
+  }
+  if (pg) {
+    log("stopping PostgreSQL…");
+    await pg.stop();
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+/** next-auth signs sessions with AUTH_SECRET; generate one per installation and keep it. */
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+const nextCli = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+function next(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [nextCli, ...args], { cwd: webDir, env, stdio: "inherit" });
+}
+
+async function main() {
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    log("using the PostgreSQL server in DATABASE_URL");
+  } else {
+    const pgPort = Number(process.env.PGPORT ?? 54329);
+    log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in ${join(dataDir, "pg")})`);
+    pg = await startEmbeddedPostgres({ dataDir: join(dataDir, "pg"), port: pgPort });
+    await pg.ensureDatabase("zhuanxiang");
+    databaseUrl = pg.url("zhuanxiang");
+  }
+
+  await migrateDatabase(databaseUrl);
+  log("migrations applied");
+  const db = createDb(databaseUrl, { max: 1 });
+  const { seeded } = await seedDemo(db, await hashPassword(DEMO_PASSWORD));
+  await db.$client.end();
+  log(seeded ? "demo data loaded" : "demo data already present (kept as is)");
+
+  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), NODE_ENV: "production" as const };
+  if (!existsSync(join(webDir, ".next/BUILD_ID"))) {
+    log("no production build found: building…");
+    const build = next(["build"], env);
+    const code: number = await new Promise((r) => build.once("exit", (c) => r(c ?? 1)));
+    if (code !== 0) throw new Error(`next build failed (${code})`);
+  }
+
+  web = next(["start", "-p", String(port)], env);
+  web.once("exit", (code) => void shutdown(stopping ? 0 : (code ?? 1)));
+
+  console.info(`
+  专项民主监督协同平台  http://localhost:${port}
+
+  演示账号 (demo accounts) — 密码 password: ${DEMO_PASSWORD}
+${DEMO_ACCOUNTS.slice(0, 5)
+  .map((a) => `    ${a.username.padEnd(10)} ${a.displayName}（${a.title}）${a.phone ? `  手机号 ${a.phone}` : ""}`)
+  .join("\n")}
+    其他县市区工作人员: ${DEMO_ACCOUNTS.slice(5).map((a) => a.username).join(", ")}
+
+  Ctrl-C 停止 (stops the web server and PostgreSQL)
+`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});

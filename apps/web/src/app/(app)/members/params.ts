@@ -1,0 +1,29 @@
+import { MEMBER_LEVELS, SECTORS } from "@dm/db/enums";
+import { MEMBER_PAGE_SIZES, type MemberListInput } from "@dm/api/schemas/member";
+
+/**
+ * The roster's state lives in the URL (shareable, survives reload). Unknown or malformed
+ * values are dropped rather than sent to the API.
+ */
+export function parseMemberSearch(params: URLSearchParams): MemberListInput {
+  const int = (v: string | null) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
+  const search = params.get("q")?.trim().slice(0, 50) || undefined;
+  const sector = SECTORS.find((s) => s === params.get("sector"));
+  const level = MEMBER_LEVELS.find((l) => l === params.get("level"));
+  const size = MEMBER_PAGE_SIZES.find((s) => s === int(params.get("size"))) ?? 20;
+  const page = Math.max(1, int(params.get("page")) ?? 1);
+  const committeeId = int(params.get("committee"));
+  return { search, committeeId: committeeId || undefined, sector, level, page, pageSize: size };
+}
+
+export function toSearchParams(input: MemberListInput): string {
+  const p = new URLSearchParams();
+  if (input.search) p.set("q", input.search);
+  if (input.committeeId) p.set("committee", String(input.committeeId));
+  if (input.sector) p.set("sector", input.sector);
+  if (input.level) p.set("level", input.level);
+  if (input.page && input.page > 1) p.set("page", String(input.page));
+  if (input.pageSize && input.pageSize !== 20) p.set("size", String(input.pageSize));
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}

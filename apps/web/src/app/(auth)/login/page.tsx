@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { auth } from "@dm/auth";
+import { Emblem } from "@/components/ui";
+import { LanguageSwitch } from "@/components/language-switch";
+import { LoginForm } from "./login-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("title") };
+}
+
+/** Only same-site paths: an open redirect after sign-in would help phishing. */
+function safeCallback(value: string | string[] | undefined): string {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (!v) return "/";
+  try {
+    const url = new URL(v, "http://local");
+    return url.origin === "http://local" && url.pathname !== "/login" ? `${url.pathname}${url.search}` : "/";
+  } catch {
+    return "/";
+  }
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if ((await auth())?.user) redirect(callbackUrl);
+  const t = await getTranslations();
+  const features = t.raw("login.features") as string[];
+  return (
+    <div className="flex min-h-dvh flex-col lg:flex-row">
+      <aside className="relative overflow-hidden bg-gradient-to-br from-brand-800 via-brand-700 to-brand-900 px-6 py-8 text-white lg:flex lg:w-[46%] lg:flex-col lg:justify-between lg:px-14 lg:py-12">
+        <div className="flex items-center gap-3">
+          <Emblem className="h-10 w-10 text-gold-400" />
+          <div>
+            <p className="text-sm tracking-widest text-white/80">{t("app.org")}</p>
+            <p className="text-lg font-semibold">{t("app.name")}</p>
+          </div>
+        </div>
+        <div className="hidden lg:block">
+          <p className="text-3xl leading-snug font-semibold">{t("app.name")}</p>
+          <p className="mt-3 text-white/80">{t("login.tagline")}</p>
+          <ul className="mt-10 space-y-4">
+            {features.map((f) => (
+              <li key={f} className="flex items-start gap-3 text-white/90">
+                <span className="mt-2 h-1.5 w-1.5 shrink-0 rounded-full bg-gold-400" />
+                {f}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <p className="hidden text-xs text-white/60 lg:block">{t("app.footer")}</p>
+      </aside>
+      <main className="flex flex-1 items-start justify-center px-4 py-8 sm:items-center sm:py-12">
+        <div className="w-full max-w-sm">
+          <div className="mb-6 flex items-center justify-between">
+            <div>
+              <h1 className="text-2xl font-semibold text-slate-900">{t("login.title")}</h1>
+              <p className="mt-1 text-sm text-slate-500">{t("login.subtitle")}</p>
+            </div>
+            <LanguageSwitch />
+          </div>
+          <LoginForm callbackUrl={callbackUrl} />
+          <p className="mt-6 text-center text-xs text-slate-500">{t("login.hint")}</p>
+        </div>
+      </main>
+    </div>
+  );
+}

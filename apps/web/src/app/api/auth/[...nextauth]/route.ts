@@ -1,0 +1,3 @@
+import { handlers } from "@dm/auth";
+
+export const { GET, POST } = handlers;

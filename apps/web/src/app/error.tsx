@@ -1,0 +1,24 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui";
+
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("errors");
+  return (
+    <main className="flex min-h-[60dvh] flex-col items-center justify-center px-6 text-center">
+      <h1 className="text-xl font-semibold text-slate-900">{t("errorTitle")}</h1>
+      <p className="mt-2 max-w-md text-sm text-slate-500">{t("errorBody")}</p>
+      {error.digest ? <p className="mt-2 text-xs text-slate-400">{t("reference", { digest: error.digest })}</p> : null}
+      <div className="mt-6 flex gap-3">
+        <button type="button" onClick={reset} className={buttonClass.primary}>
+          {t("retry")}
+        </button>
+        <Link href="/" className={buttonClass.secondary}>
+          {t("backHome")}
+        </Link>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,18 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buttonClass, Emblem } from "@/components/ui";
+
+export default async function NotFound() {
+  const t = await getTranslations("errors");
+  return (
+    <main className="flex min-h-dvh flex-col items-center justify-center px-6 text-center">
+      <Emblem className="h-12 w-12 text-brand-700" />
+      <p className="mt-6 text-5xl font-semibold text-slate-300">404</p>
+      <h1 className="mt-3 text-xl font-semibold text-slate-900">{t("notFoundTitle")}</h1>
+      <p className="mt-2 text-sm text-slate-500">{t("notFoundBody")}</p>
+      <Link href="/" className={`${buttonClass.primary} mt-6`}>
+        {t("backHome")}
+      </Link>
+    </main>
+  );
+}

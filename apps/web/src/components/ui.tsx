@@ -1,0 +1,87 @@
+import { clsx } from "clsx";
+import Link from "next/link";
+
+/** Small shared building blocks; pages compose these rather than repeating class lists. */
+
+export function Card({ className, children }: { className?: string; children: React.ReactNode }) {
+  return <section className={clsx("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>{children}</section>;
+}
+
+export function CardHeader({ title, action }: { title: string; action?: React.ReactNode }) {
+  return (
+    <div className="flex items-center justify-between gap-3 border-b border-slate-100 px-4 py-3 sm:px-5">
+      <h2 className="text-base font-semibold text-slate-800">{title}</h2>
+      {action}
+    </div>
+  );
+}
+
+export function PageHeader({ title, description, children }: { title: string; description?: string; children?: React.ReactNode }) {
+  return (
+    <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <h1 className="text-xl font-semibold text-slate-900 sm:text-2xl">{title}</h1>
+        {description ? <p className="mt-1 text-sm text-slate-500">{description}</p> : null}
+      </div>
+      {children}
+    </div>
+  );
+}
+
+const BADGE_TONES = {
+  brand: "bg-brand-50 text-brand-700 ring-brand-100",
+  slate: "bg-slate-100 text-slate-700 ring-slate-200",
+  gold: "bg-amber-50 text-amber-800 ring-amber-200",
+  blue: "bg-sky-50 text-sky-800 ring-sky-200",
+} as const;
+
+export function Badge({ tone = "slate", children }: { tone?: keyof typeof BADGE_TONES; children: React.ReactNode }) {
+  return <span className={clsx("inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap", BADGE_TONES[tone])}>{children}</span>;
+}
+
+export const buttonClass = {
+  primary:
+    "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60",
+  secondary:
+    "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50",
+};
+
+export const inputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/20 aria-[invalid=true]:border-red-500";
+
+export function LinkButton({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <Link href={href} className={buttonClass.secondary}>
+      {children}
+    </Link>
+  );
+}
+
+export function Stat({ label, value, hint }: { label: string; value: number | string; hint?: string }) {
+  return (
+    <Card className="px-4 py-4 sm:px-5">
+      <p className="text-sm text-slate-500">{label}</p>
+      <p className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">{value}</p>
+      {hint ? <p className="mt-1 text-xs text-slate-400">{hint}</p> : null}
+    </Card>
+  );
+}
+
+export function EmptyState({ title, hint }: { title: string; hint?: string }) {
+  return (
+    <div className="px-4 py-12 text-center">
+      <p className="text-sm font-medium text-slate-700">{title}</p>
+      {hint ? <p className="mt-1 text-sm text-slate-500">{hint}</p> : null}
+    </div>
+  );
+}
+
+export function Emblem({ className }: { className?: string }) {
+  // A plain five-point star in a ring: reads as an official mark without copying any real emblem.
+  return (
+    <svg viewBox="0 0 40 40" aria-hidden="true" className={className}>
+      <circle cx="20" cy="20" r="18.5" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path fill="currentColor" d="M20 8.5l3.1 7.9 8.4.4-6.6 5.3 2.3 8.2L20 25.6l-7.2 4.7 2.3-8.2-6.6-5.3 8.4-.4z" />
+    </svg>
+  );
+}

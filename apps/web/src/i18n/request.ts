@@ -1,0 +1,13 @@
+import { cookies } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { parseLocale } from "@dm/api";
+
+/** Chinese unless the language switch has set the NEXT_LOCALE cookie to English. */
+export default getRequestConfig(async () => {
+  const locale = parseLocale((await cookies()).get("NEXT_LOCALE")?.value);
+  return {
+    locale,
+    messages: (await import(`../../messages/${locale}.json`)).default,
+    timeZone: "Asia/Shanghai",
+  };
+});

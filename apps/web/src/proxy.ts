@@ -1,0 +1,15 @@
+import NextAuth from "next-auth";
+import { authConfig } from "@dm/auth/config";
+
+/**
+ * Redirects signed-out visitors of pages to /login and, by reading the session on every
+ * request, slides its expiry. Only the JWT is read here; pages and procedures check the
+ * account against the database again.
+ */
+const { auth } = NextAuth(authConfig);
+
+export default auth;
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+};

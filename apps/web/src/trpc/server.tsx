@@ -1,0 +1,26 @@
+import "server-only";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { appRouter, createContext } from "@dm/api";
+import { auth } from "@dm/auth";
+import { getDb } from "@dm/db";
+import { makeQueryClient } from "./query-client";
+
+/** One context per request for Server Components: the session from the cookie, the shared pool. */
+const createRscContext = cache(async () => {
+  const session = await auth();
+  return createContext({ db: getDb(), sessionUserId: session?.user?.id ? Number(session.user.id) : null, headers: await headers() });
+});
+
+export const getQueryClient = cache(makeQueryClient);
+
+export const trpc = createTRPCOptionsProxy({ ctx: createRscContext, router: appRouter, queryClient: getQueryClient });
+
+/** Direct calls for pages that must redirect or 404 on the answer (prefetch hides errors). */
+export const getCaller = cache(async () => appRouter.createCaller(await createRscContext()));
+
+export function HydrateClient({ children }: { children: React.ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
