@@ -2,11 +2,17 @@
  * Sign-in throttle: 5 failed attempts for one account, or from one IP, within 15 minutes lock
  * further attempts for 15 minutes. Pure: the caller loads the recent attempts.
  */
-export const THROTTLE = {
+export interface ThrottleRules {
+  maxFailures: number;
+  windowMs: number;
+  lockMs: number;
+}
+
+export const THROTTLE: ThrottleRules = {
   maxFailures: 5,
   windowMs: 15 * 60_000,
   lockMs: 15 * 60_000,
-} as const;
+};
 
 /** How far back the caller must load attempts for `lockedUntil` to see every relevant one. */
 export const THROTTLE_LOOKBACK_MS = THROTTLE.windowMs + THROTTLE.lockMs;
@@ -15,7 +21,7 @@ export const THROTTLE_LOOKBACK_MS = THROTTLE.windowMs + THROTTLE.lockMs;
  * `failures` are the failure times (any order) since the last success of this key. Returns the
  * end of the lock in force at `now`, or null.
  */
-export function lockedUntil(failures: readonly Date[], now: Date, rules = THROTTLE): Date | null {
+export function lockedUntil(failures: readonly Date[], now: Date, rules: ThrottleRules = THROTTLE): Date | null {
   const times = failures.map((d) => d.getTime()).sort((a, b) => a - b);
   let lockEnd: number | null = null;
   let window: number[] = [];
