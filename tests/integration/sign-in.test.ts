@@ -179,3 +179,15 @@ describe("authenticate: throttle per IP", () => {
     expect(await signIn("iplockends", TEST_PASSWORD, ip, at(15, 4))).toMatchObject({ ok: true });
   });
 });
+
+describe("authenticate: parallel guesses", () => {
+  it("counts simultaneous attempts: of 20 parallel wrong passwords only 5 are checked", async () => {
+    await account("parallel");
+    const results = await Promise.all(Array.from({ length: 20 }, () => signIn("parallel", WRONG, "10.9.0.1", at(0))));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(15);
+    expect(await attemptCount({ key: "parallel" })).toBe(5);
+    // The right password is refused too while the lock holds.
+    expect(await signIn("parallel", TEST_PASSWORD, "10.9.0.2", at(1))).toMatchObject({ ok: false, reason: "throttled" });
+  });
+});

@@ -22,7 +22,9 @@ export interface CreateContextOptions {
 }
 
 export function createContext({ db, sessionUserId, headers }: CreateContextOptions) {
-  const requestId = headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+  // A proxy's request id is kept for tracing, but only if it looks like one.
+  const incoming = headers.get("x-request-id");
+  const requestId = incoming && /^[\w.:-]{8,64}$/.test(incoming) ? incoming : randomUUID();
   let viewer: Promise<Viewer | null> | undefined;
   return {
     db,

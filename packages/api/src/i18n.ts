@@ -85,6 +85,7 @@ export function localizeIssue(issue: $ZodIssue, locale: Locale): string {
     case "custom":
       return hasMessage(issue.message) ? t(issue.message) : t("field.invalid");
     case "invalid_type":
+      if (issue.expected === "int") return t("field.notInteger");
       return issue.message.includes("received undefined") ? t("field.required") : t("field.invalid");
     case "too_small":
       if (issue.origin === "string") return issue.minimum === 1 ? t("field.required") : t("field.tooShort", { minimum: issue.minimum });

@@ -1,0 +1,91 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, CITY_COMMITTEE, COUNTY_COMMITTEES, DEMO_PASSWORD, signIn } from "./support";
+
+/** The only tests that use the sign-in form; the other specs sign in through the API. */
+async function submitLoginForm(page: Page, identifier: string, password: string) {
+  await page.locator("#identifier").fill(identifier);
+  await page.locator("#password").fill(password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+}
+
+const mainNav = (page: Page) => page.getByRole("navigation", { name: "主导航" });
+
+test("the city leader signs in with the form and sees the city and its nine county committees", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { name: "登录", exact: true })).toBeVisible();
+  await submitLoginForm(page, ACCOUNTS.leader.identifier, DEMO_PASSWORD);
+
+  await expect(page).toHaveURL("/");
+  await expect(page.getByRole("heading", { level: 1, name: "周立平，您好" })).toBeVisible();
+  await expect(page.getByText("所在组织", { exact: true }).locator("..")).toContainText(CITY_COMMITTEE);
+
+  const subCommittees = page.locator("section", { has: page.getByRole("heading", { name: "下级组织" }) }).getByRole("listitem");
+  await expect(subCommittees).toHaveCount(COUNTY_COMMITTEES.length);
+  for (const county of COUNTY_COMMITTEES) await expect(subCommittees.filter({ hasText: county })).toHaveCount(1);
+  // Leaders may read the roster: each county links to its members.
+  await expect(subCommittees.filter({ hasText: "醴陵市政协" }).getByRole("link")).toHaveAttribute("href", /^\/members\?committee=\d+$/);
+  await expect(mainNav(page).getByRole("link", { name: "委员名册" })).toBeVisible();
+});
+
+test("a member signs in with the phone number and sees the member profile, not the roster", async ({ page }) => {
+  await page.goto("/login");
+  await submitLoginForm(page, ACCOUNTS.member.identifier, DEMO_PASSWORD);
+
+  await expect(page).toHaveURL("/");
+  await expect(page.getByRole("heading", { level: 1, name: "谭湘松，您好" })).toBeVisible();
+  const profile = page.locator("section", { has: page.getByRole("heading", { name: "我的委员信息" }) });
+  await expect(profile).toBeVisible();
+  for (const [label, value] of [
+    ["界别", "农工党"],
+    ["政治面貌", "农工党党员"],
+    ["委员层级", "县市区政协委员"],
+    ["手机号", "19900009001"],
+    ["工作单位及职务", "醴陵市中医院 主任医师"],
+  ] as const) {
+    await expect(profile.locator("div", { has: page.getByText(label, { exact: true }) })).toContainText(value);
+  }
+
+  await expect(mainNav(page).getByRole("link", { name: "工作台" })).toBeVisible();
+  await expect(mainNav(page).getByRole("link", { name: "委员名册" })).toHaveCount(0);
+  // Typing the address does not help either: the roster page refuses.
+  await page.goto("/members");
+  await expect(page.getByText("无权访问")).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+});
+
+test("a wrong password shows the Chinese error and stays on the sign-in page", async ({ page }) => {
+  // One of at most three deliberately failed sign-ins in the suite: 5 per IP lock 127.0.0.1 out.
+  await page.goto("/login");
+  await submitLoginForm(page, ACCOUNTS.leader.identifier, "not-the-password");
+
+  await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
+  await expect(page).toHaveURL("/login");
+  expect((await page.context().cookies()).some((c) => c.name.endsWith("authjs.session-token"))).toBe(false);
+  // The form is still usable: the button is enabled again and the username kept.
+  await expect(page.getByRole("button", { name: "登录", exact: true })).toBeEnabled();
+  await expect(page.locator("#identifier")).toHaveValue(ACCOUNTS.leader.identifier);
+});
+
+test("signing out returns to the sign-in page and ends the session", async ({ page }) => {
+  await signIn(page, ACCOUNTS.cityStaff.identifier);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "刘晓燕，您好" })).toBeVisible();
+
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.locator("#identifier")).toBeVisible();
+
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await expect(page.getByRole("heading", { name: "登录", exact: true })).toBeVisible();
+});
+
+test("a signed-out visit to /members goes through sign-in and back to /members", async ({ page }) => {
+  await page.goto("/members");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  expect(new URL(page.url()).searchParams.get("callbackUrl")).toMatch(/\/members$/);
+
+  await submitLoginForm(page, ACCOUNTS.liling.identifier, DEMO_PASSWORD);
+  await expect(page).toHaveURL("/members");
+  await expect(page.getByRole("heading", { level: 1, name: "委员名册" })).toBeVisible();
+});
