@@ -58,7 +58,8 @@ test("a wrong password shows the Chinese error and stays on the sign-in page", a
   await page.goto("/login");
   await submitLoginForm(page, ACCOUNTS.leader.identifier, "not-the-password");
 
-  await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
+  // (Next.js keeps an empty role=alert route announcer on every page.)
+  await expect(page.locator("form").getByRole("alert")).toHaveText("用户名或密码错误");
   await expect(page).toHaveURL("/login");
   expect((await page.context().cookies()).some((c) => c.name.endsWith("authjs.session-token"))).toBe(false);
   // The form is still usable: the button is enabled again and the username kept.
@@ -88,4 +89,15 @@ test("a signed-out visit to /members goes through sign-in and back to /members",
   await submitLoginForm(page, ACCOUNTS.liling.identifier, DEMO_PASSWORD);
   await expect(page).toHaveURL("/members");
   await expect(page.getByRole("heading", { level: 1, name: "委员名册" })).toBeVisible();
+});
+
+test("the page after sign-in is always on this site", async ({ page }) => {
+  await signIn(page, ACCOUNTS.liling.identifier);
+  // A signed-in visit to /login goes straight to the callback, or home when it points elsewhere.
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("https://evil.example/members?q=1")}`);
+  await expect(page).toHaveURL("/members?q=1");
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("//evil.example/phish")}`);
+  await expect(page).toHaveURL("/");
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("javascript:alert(1)")}`);
+  await expect(page).toHaveURL("/");
 });

@@ -85,7 +85,7 @@ async function main() {
     if (code !== 0) throw new Error(`next build failed (${code})`);
   }
 
-  web = next(["start", "-p", String(port)], env);
+  web = spawn(process.execPath, [join(webDir, "scripts/web-server.mjs")], { cwd: webDir, env: { ...env, PORT: String(port) }, stdio: "inherit" });
   web.once("exit", (code) => void shutdown(stopping ? 0 : (code ?? 1)));
 
   console.info(`

@@ -1,9 +1,8 @@
 /**
- * The client's address for the sign-in throttle. The Next.js server appends the socket address
- * to X-Forwarded-For, so the last entry is the one a client cannot forge; each trusted proxy in
- * front adds one more entry, so we step back one per hop.
+ * The client's address for the sign-in throttle. The production server (apps/web/scripts/
+ * web-server.mjs) overwrites X-Forwarded-For with the one address it trusts, so the first
+ * entry is it; anything else there was never checked.
  */
-export function clientIp(forwardedFor: string | null, trustedProxyHops: number): string {
-  const hops = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  return hops[hops.length - 1 - trustedProxyHops] ?? hops[0] ?? "unknown";
+export function clientIp(forwardedFor: string | null): string {
+  return forwardedFor?.split(",")[0]?.trim() || "unknown";
 }

@@ -4,7 +4,6 @@ import { getDb } from "@dm/db";
 import { clientIp } from "./client-ip";
 import { authConfig } from "./config";
 import { authenticate } from "./credentials";
-import { authEnv } from "./env";
 
 /** The code reaches the sign-in form, which shows the matching localized message. */
 class SignInRefused extends CredentialsSignin {
@@ -16,6 +15,12 @@ class SignInRefused extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  logger: {
+    // A refused sign-in is an everyday event (recorded in login_attempts), not a server error.
+    error(error) {
+      if (error.name !== "CredentialsSignin") console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { identifier: {}, password: {} },
@@ -23,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const identifier = typeof credentials.identifier === "string" ? credentials.identifier : "";
         const password = typeof credentials.password === "string" ? credentials.password : "";
         if (!identifier.trim() || !password || identifier.length > 64 || password.length > 256) throw new SignInRefused("invalid");
-        const ip = clientIp(request.headers.get("x-forwarded-for"), authEnv.TRUSTED_PROXY_HOPS);
+        const ip = clientIp(request.headers.get("x-forwarded-for"));
         const result = await authenticate(getDb(), { identifier, password, ip });
         if (!result.ok) throw new SignInRefused(result.reason === "throttled" ? `throttled_${result.retryInMinutes}` : result.reason);
         return { id: String(result.user.id), name: result.user.displayName, role: result.user.role, committeeId: result.user.committeeId };

@@ -10,13 +10,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-/** Only same-site paths: an open redirect after sign-in would help phishing. */
+/**
+ * Only same-site paths: an open redirect after sign-in would help phishing. The proxy sends an
+ * absolute callbackUrl built from the server's own idea of its origin (`http://localhost:3000/members`
+ * even when the browser used another host name), so an absolute URL keeps only its path and
+ * query, which can never leave this site.
+ */
 function safeCallback(value: string | string[] | undefined): string {
   const v = Array.isArray(value) ? value[0] : value;
   if (!v) return "/";
   try {
     const url = new URL(v, "http://local");
-    return url.origin === "http://local" && url.pathname !== "/login" ? `${url.pathname}${url.search}` : "/";
+    if (url.protocol !== "http:" && url.protocol !== "https:") return "/";
+    // "//host/…" would be read by the browser as another site.
+    if (url.pathname.startsWith("//") || url.pathname === "/login") return "/";
+    return `${url.pathname}${url.search}`;
   } catch {
     return "/";
   }

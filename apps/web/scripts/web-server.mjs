@@ -1,0 +1,32 @@
+/**
+ * The production web server: Next's request handler behind a plain Node HTTP server. `next
+ * start` passes a client's own X-Forwarded-For through unchanged, which would let anyone dodge
+ * the per-IP sign-in throttle; here the header is replaced by the address we can trust.
+ *
+ * Env: PORT (3000), TRUSTED_PROXY_HOPS (0: the socket's peer is the client).
+ */
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { clientAddress } from "./client-address.mjs";
+
+const port = Number(process.env.PORT ?? 3000);
+const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+if (!Number.isInteger(hops) || hops < 0 || hops > 5) throw new Error("TRUSTED_PROXY_HOPS must be a whole number from 0 to 5");
+
+const app = next({ dev: false, dir: fileURLToPath(new URL("..", import.meta.url)), port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  req.headers["x-forwarded-for"] = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
+  void handle(req, res);
+});
+server.listen(port, () => console.info(`[web] ready on http://localhost:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
+}
