@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import { ACCOUNTS, CITY_COMMITTEE, COUNTY_COMMITTEES, DEMO_PASSWORD, signIn } from "./support";
 
 /** The only tests that use the sign-in form; the other specs sign in through the API. */
@@ -67,7 +67,13 @@ test("a wrong password shows the Chinese error and stays on the sign-in page", a
   await expect(page.locator("#identifier")).toHaveValue(ACCOUNTS.leader.identifier);
 });
 
+/** Link prefetches: the RSC requests Next.js sends for links on screen. */
+const isPrefetch = (request: Request) => Boolean(request.headers()["next-router-prefetch"]);
+
 test("signing out returns to the sign-in page and ends the session", async ({ page }) => {
+  // Prefetches still in flight when the sign-out lands can sign the browser back in (the app
+  // bug below); keep them out so that this test checks the sign-out itself.
+  await page.route("**/*", (route) => (isPrefetch(route.request()) ? route.abort() : route.fallback()));
   await signIn(page, ACCOUNTS.cityStaff.identifier);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "刘晓燕，您好" })).toBeVisible();
@@ -75,10 +81,36 @@ test("signing out returns to the sign-in page and ends the session", async ({ pa
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.locator("#identifier")).toBeVisible();
+  expect((await page.context().cookies()).some((c) => c.name.endsWith("authjs.session-token"))).toBe(false);
 
   await page.goto("/");
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await expect(page.getByRole("heading", { name: "登录", exact: true })).toBeVisible();
+});
+
+test("a prefetch answered after signing out does not sign the browser back in", async ({ page }) => {
+  // KNOWN BUG, expected to fail until fixed: the proxy re-issues the session cookie on every
+  // request (sliding expiry), so a response to a request sent before the sign-out, arriving
+  // after it, sets a fresh session cookie again. Remove test.fail() once the app is fixed.
+  test.fail();
+  await signIn(page, ACCOUNTS.cityStaff.identifier);
+  // Hold back the answers to link prefetches, as a busy server would, until the sign-out is done.
+  const held: Array<() => Promise<void>> = [];
+  await page.route("**/*", async (route) => {
+    if (!isPrefetch(route.request())) return route.fallback();
+    const response = await route.fetch();
+    held.push(() => route.fulfill({ response }));
+  });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "刘晓燕，您好" })).toBeVisible();
+  await expect.poll(() => held.length, { message: "no link prefetch to hold back" }).toBeGreaterThan(0);
+
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await Promise.all(held.map((release) => release().catch(() => {})));
+
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/, { timeout: 3_000 });
 });
 
 test("a signed-out visit to /members goes through sign-in and back to /members", async ({ page }) => {
@@ -91,13 +123,15 @@ test("a signed-out visit to /members goes through sign-in and back to /members",
   await expect(page.getByRole("heading", { level: 1, name: "委员名册" })).toBeVisible();
 });
 
-test("the page after sign-in is always on this site", async ({ page }) => {
+test("the page after sign-in is always on this site", async ({ page, baseURL }) => {
   await signIn(page, ACCOUNTS.liling.identifier);
-  // A signed-in visit to /login goes straight to the callback, or home when it points elsewhere.
+  // A signed-in visit to /login goes straight to the callback: its path on this site, never
+  // another site (an open redirect would help phishing).
   await page.goto(`/login?callbackUrl=${encodeURIComponent("https://evil.example/members?q=1")}`);
   await expect(page).toHaveURL("/members?q=1");
-  await page.goto(`/login?callbackUrl=${encodeURIComponent("//evil.example/phish")}`);
-  await expect(page).toHaveURL("/");
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("//evil.example/committees")}`);
+  await expect(page).toHaveURL("/committees");
   await page.goto(`/login?callbackUrl=${encodeURIComponent("javascript:alert(1)")}`);
   await expect(page).toHaveURL("/");
+  expect(new URL(page.url()).origin).toBe(baseURL);
 });
