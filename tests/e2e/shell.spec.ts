@@ -115,8 +115,11 @@ test("a password change takes effect for the next sign-in", async ({ page, brows
   await signIn(page, account);
   await page.goto("/account/password");
   await fillPasswordForm(page, DEMO_PASSWORD, newPassword);
-  await expect(page.getByRole("status")).toHaveText("密码已修改，下次登录请使用新密码");
-  await expect(page.getByLabel("当前密码")).toHaveValue("");
+  // A password change ends every session, this one included.
+  await expect(page).toHaveURL("/login?notice=passwordChanged");
+  await expect(page.getByRole("status")).toHaveText("密码已修改，所有设备上的登录均已退出，请使用新密码重新登录");
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
 
   const fresh = await browser.newPage();
   try {

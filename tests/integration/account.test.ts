@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@dm/auth/credentials";
+import { revokeSession } from "@dm/auth/sessions";
 import { eq, sql } from "@dm/db";
 import { auditEvents, type User, users } from "@dm/db/schema";
 import { type TestDatabase, freshDatabase } from "./support/db";
-import { createCommittee, createMember, createUser } from "./support/fixtures";
+import { createCommittee, createMember, createUser, TEST_PASSWORD } from "./support/fixtures";
 import { callerFor, expectTRPCError } from "./support/trpc";
 
 const CURRENT = "Original#Pass1";
@@ -229,5 +230,22 @@ describe("account.changePassword atomicity", () => {
     expect((await storedUser(user.id)).passwordHash).not.toBe(before.passwordHash);
     expect((await auditFor(user.id)).map((e) => e.requestId)).toEqual(["req-atomic-2"]);
     expect(await canSignIn("zhaoliu01", "Brand-New-Pass-3")).toBe(true);
+  });
+});
+
+describe("sessions", () => {
+  it("a signed-out session is refused while another session of the same user still works", async () => {
+    const user = await createUser(t.db, { username: "twodevices", role: "county_staff", committeeId, displayName: "两台设备" });
+    await revokeSession(t.db, { sessionId: "phone-session", userId: user.id });
+    await expectTRPCError(callerFor(t.db, user.id, { sessionId: "phone-session" }).account.me(), "UNAUTHORIZED");
+    expect((await callerFor(t.db, user.id, { sessionId: "desk-session" }).account.me()).id).toBe(user.id);
+  });
+
+  it("a password change ends every session issued before it", async () => {
+    const user = await createUser(t.db, { username: "rotates", role: "county_staff", committeeId, displayName: "改密码" });
+    const before = callerFor(t.db, user.id, { sessionVersion: 0 });
+    await before.account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "Xiangjiang-2026", confirmPassword: "Xiangjiang-2026" });
+    await expectTRPCError(callerFor(t.db, user.id, { sessionVersion: 0 }).account.me(), "UNAUTHORIZED");
+    expect((await callerFor(t.db, user.id, { sessionVersion: 1 }).account.me()).id).toBe(user.id);
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import type { SessionClaims } from "@dm/auth/config";
 import type { Db, Role } from "@dm/db";
-import { committees, users } from "@dm/db/schema";
+import { committees, revokedSessions, users } from "@dm/db/schema";
 import type { Scope } from "./domain/scope";
 import { type Locale, parseLocale } from "./i18n";
 
@@ -17,11 +18,11 @@ export interface Viewer {
 export interface CreateContextOptions {
   db: Db;
   /** From the session cookie; null when signed out. */
-  sessionUserId: number | null;
+  session: SessionClaims | null;
   headers: Headers;
 }
 
-export function createContext({ db, sessionUserId, headers }: CreateContextOptions) {
+export function createContext({ db, session, headers }: CreateContextOptions) {
   // A proxy's request id is kept for tracing, but only if it looks like one.
   const incoming = headers.get("x-request-id");
   const requestId = incoming && /^[\w.:-]{8,64}$/.test(incoming) ? incoming : randomUUID();
@@ -30,10 +31,9 @@ export function createContext({ db, sessionUserId, headers }: CreateContextOptio
     db,
     requestId,
     locale: parseLocale(headers.get("x-locale") ?? readCookie(headers.get("cookie"), "NEXT_LOCALE")) as Locale,
-    sessionUserId,
     /** Loaded at most once per request, shared by every procedure of a batch. */
     viewer(): Promise<Viewer | null> {
-      viewer ??= sessionUserId === null ? Promise.resolve(null) : loadViewer(db, sessionUserId);
+      viewer ??= session === null ? Promise.resolve(null) : loadViewer(db, session);
       return viewer;
     },
   };
@@ -41,7 +41,11 @@ export function createContext({ db, sessionUserId, headers }: CreateContextOptio
 
 export type Context = ReturnType<typeof createContext>;
 
-async function loadViewer(db: Db, userId: number): Promise<Viewer | null> {
+/**
+ * The caller, if their session still stands: the account exists and is enabled, no password
+ * change has happened since sign-in, and this session was not signed out.
+ */
+async function loadViewer(db: Db, session: SessionClaims): Promise<Viewer | null> {
   const [row] = await db
     .select({
       userId: users.id,
@@ -49,16 +53,17 @@ async function loadViewer(db: Db, userId: number): Promise<Viewer | null> {
       displayName: users.displayName,
       memberId: users.memberId,
       disabledAt: users.disabledAt,
+      sessionVersion: users.sessionVersion,
+      revoked: sql<boolean>`exists (select 1 from ${revokedSessions} where ${eq(revokedSessions.sessionId, session.sessionId)})`,
       committeeId: committees.id,
       path: committees.path,
       level: committees.level,
     })
     .from(users)
     .innerJoin(committees, eq(committees.id, users.committeeId))
-    .where(eq(users.id, userId))
+    .where(eq(users.id, session.userId))
     .limit(1);
-  // A disabled account's existing sessions stop working at once.
-  if (!row || row.disabledAt) return null;
+  if (!row || row.disabledAt || row.revoked || row.sessionVersion !== session.sessionVersion) return null;
   return {
     userId: row.userId,
     role: row.role,

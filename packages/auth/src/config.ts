@@ -1,14 +1,15 @@
-import type { NextAuthConfig } from "next-auth";
+import type { NextAuthConfig, Session } from "next-auth";
 import type { Role } from "@dm/db";
 import { authEnv } from "./env";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; role: Role; committeeId: number };
+    user: { id: string; name: string; role: Role; committeeId: number; sessionId: string; sessionVersion: number };
   }
   interface User {
     role: Role;
     committeeId: number;
+    sessionVersion: number;
   }
 }
 
@@ -17,7 +18,24 @@ declare module "@auth/core/jwt" {
     uid: string;
     role: Role;
     committeeId: number;
+    /** This sign-in's id, so signing out can revoke exactly this session. */
+    sid: string;
+    /** users.session_version at sign-in; a password change raises it and ends the session. */
+    sv: number;
   }
+}
+
+/** What the API needs from a session to load and check the caller. */
+export interface SessionClaims {
+  userId: number;
+  sessionId: string;
+  sessionVersion: number;
+}
+
+export function sessionClaims(session: { user?: Partial<Session["user"]> } | null): SessionClaims | null {
+  const user = session?.user;
+  if (!user?.id || !user.sessionId || typeof user.sessionVersion !== "number") return null;
+  return { userId: Number(user.id), sessionId: user.sessionId, sessionVersion: user.sessionVersion };
 }
 
 /** Paths reachable without a session. */
@@ -49,11 +67,21 @@ export const authConfig = {
         token.uid = String(user.id);
         token.role = user.role;
         token.committeeId = user.committeeId;
+        token.sid = crypto.randomUUID();
+        token.sv = user.sessionVersion;
       }
       return token;
     },
     session({ session, token }) {
-      session.user = { ...session.user, id: token.uid, role: token.role, committeeId: token.committeeId, name: token.name ?? "" };
+      session.user = {
+        ...session.user,
+        id: token.uid,
+        role: token.role,
+        committeeId: token.committeeId,
+        name: token.name ?? "",
+        sessionId: token.sid,
+        sessionVersion: token.sv,
+      };
       return session;
     },
   },

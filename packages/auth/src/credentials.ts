@@ -9,6 +9,7 @@ export interface SignedInUser {
   role: (typeof users.$inferSelect)["role"];
   committeeId: number;
   displayName: string;
+  sessionVersion: number;
 }
 
 export type SignInResult =
@@ -77,5 +78,5 @@ export async function authenticate(db: Db, input: { identifier: string; password
   if (!user || !passwordOk) return { ok: false, reason: "invalid" };
   await db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, reserved.attemptId));
   if (user.disabledAt) return { ok: false, reason: "disabled" };
-  return { ok: true, user: { id: user.id, role: user.role, committeeId: user.committeeId, displayName: user.displayName } };
+  return { ok: true, user: { id: user.id, role: user.role, committeeId: user.committeeId, displayName: user.displayName, sessionVersion: user.sessionVersion } };
 }

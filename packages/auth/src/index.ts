@@ -4,6 +4,7 @@ import { getDb } from "@dm/db";
 import { clientIp } from "./client-ip";
 import { authConfig } from "./config";
 import { authenticate } from "./credentials";
+import { revokeSession } from "./sessions";
 
 /** The code reaches the sign-in form, which shows the matching localized message. */
 class SignInRefused extends CredentialsSignin {
@@ -21,6 +22,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (error.name !== "CredentialsSignin") console.error("[auth]", error);
     },
   },
+  events: {
+    // Record the ended session: a copy of its token that is still about (another tab, a
+    // request answered after the sign-out) must not sign the browser back in.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sid && token.uid) await revokeSession(getDb(), { sessionId: token.sid, userId: Number(token.uid) });
+    },
+  },
   providers: [
     Credentials({
       credentials: { identifier: {}, password: {} },
@@ -31,11 +40,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const ip = clientIp(request.headers.get("x-forwarded-for"));
         const result = await authenticate(getDb(), { identifier, password, ip });
         if (!result.ok) throw new SignInRefused(result.reason === "throttled" ? `throttled_${result.retryInMinutes}` : result.reason);
-        return { id: String(result.user.id), name: result.user.displayName, role: result.user.role, committeeId: result.user.committeeId };
+        const { id, displayName, role, committeeId, sessionVersion } = result.user;
+        return { id: String(id), name: displayName, role, committeeId, sessionVersion };
       },
     }),
   ],
 });
 
-export { isPublicPath } from "./config";
+export { isPublicPath, sessionClaims, type SessionClaims } from "./config";
 export type { SignInResult } from "./credentials";

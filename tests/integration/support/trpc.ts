@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { getErrorShape, getFormattedErrorShape, setFormattedErrorShape } from "@trpc/server/unstable-core-do-not-import";
 import { expect } from "vitest";
@@ -7,6 +8,9 @@ import type { Db } from "@dm/db";
 export interface CallerOptions {
   locale?: Locale;
   requestId?: string;
+  /** The session's own id (random by default) and the users.session_version it was issued with (0). */
+  sessionId?: string;
+  sessionVersion?: number;
 }
 
 /**
@@ -18,7 +22,8 @@ export interface CallerOptions {
 export function callerFor(db: Db, sessionUserId: number | null, opts: CallerOptions = {}) {
   const headers = new Headers(opts.locale ? { "x-locale": opts.locale } : {});
   if (opts.requestId) headers.set("x-request-id", opts.requestId);
-  return createCaller(createContext({ db, sessionUserId, headers }), {
+  const session = sessionUserId === null ? null : { userId: sessionUserId, sessionId: opts.sessionId ?? randomUUID(), sessionVersion: opts.sessionVersion ?? 0 };
+  return createCaller(createContext({ db, session, headers }), {
     onError: ({ error, ctx, path, input, type }) => {
       setFormattedErrorShape(error, getErrorShape({ config: appRouter._def._config, error, ctx, path, input, type }));
     },

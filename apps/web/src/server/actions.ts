@@ -11,3 +11,8 @@ export async function setLocale(locale: string) {
 export async function signOutAction() {
   await signOut({ redirectTo: "/login" });
 }
+
+/** After a password change every session has ended; clear this browser's cookie too. */
+export async function signOutAfterPasswordChange() {
+  await signOut({ redirectTo: "/login?notice=passwordChanged" });
+}

@@ -4,14 +4,13 @@ import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { appRouter, createContext } from "@dm/api";
-import { auth } from "@dm/auth";
+import { auth, sessionClaims } from "@dm/auth";
 import { getDb } from "@dm/db";
 import { makeQueryClient } from "./query-client";
 
 /** One context per request for Server Components: the session from the cookie, the shared pool. */
 const createRscContext = cache(async () => {
-  const session = await auth();
-  return createContext({ db: getDb(), sessionUserId: session?.user?.id ? Number(session.user.id) : null, headers: await headers() });
+  return createContext({ db: getDb(), session: sessionClaims(await auth()), headers: await headers() });
 });
 
 export const getQueryClient = cache(makeQueryClient);

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "@dm/auth/password";
 import { committees, members, users } from "@dm/db/schema";
 import { recordAudit } from "../audit";
@@ -42,7 +42,11 @@ export const accountRouter = createTRPCRouter({
     const passwordHash = await hashPassword(input.newPassword);
     await ctx.db.transaction(async (tx) => {
       const changedAt = new Date();
-      await tx.update(users).set({ passwordHash, passwordChangedAt: changedAt }).where(eq(users.id, user.id));
+      // Raising the session version signs out every session of this account, this one included.
+      await tx
+        .update(users)
+        .set({ passwordHash, passwordChangedAt: changedAt, sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, user.id));
       // Never the hashes: the audit trail records that and when, not what.
       await recordAudit(tx, { userId: user.id, requestId: ctx.requestId }, {
         action: "account.changePassword",

@@ -3,3 +3,4 @@ export * from "./member";
 export * from "./user";
 export * from "./audit";
 export * from "./login-attempt";
+export * from "./session";

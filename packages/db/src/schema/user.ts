@@ -22,6 +22,8 @@ export const users = pgTable(
     memberId: integer().references(() => members.id),
     disabledAt: timestamp({ withTimezone: true }),
     passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Carried in each session token; raising it (password change) ends every session at once. */
+    sessionVersion: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

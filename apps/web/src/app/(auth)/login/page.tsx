@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { auth } from "@dm/auth";
 import { Emblem } from "@/components/ui";
 import { LanguageSwitch } from "@/components/language-switch";
+import { currentAccount } from "@/server/viewer";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,7 +33,9 @@ function safeCallback(value: string | string[] | undefined): string {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
-  if ((await auth())?.user) redirect(callbackUrl);
+  // Checked against the database: a signed-out or outdated token must not bounce back here.
+  if (await currentAccount()) redirect(callbackUrl);
+  const notice = params.notice === "passwordChanged" ? "passwordChanged" : null;
   const t = await getTranslations();
   const features = t.raw("login.features") as string[];
   return (
@@ -69,6 +71,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             </div>
             <LanguageSwitch />
           </div>
+          {notice ? (
+            <div role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+              {t(`login.${notice}`)}
+            </div>
+          ) : null}
           <LoginForm callbackUrl={callbackUrl} />
           <p className="mt-6 text-center text-xs text-slate-500">{t("login.hint")}</p>
         </div>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ChangePasswordInput } from "@dm/api/schemas/account";
 import { buttonClass, inputClass } from "@/components/ui";
+import { signOutAfterPasswordChange } from "@/server/actions";
 import { useTRPC } from "@/trpc/react";
 
 const FIELDS = [
@@ -17,7 +18,7 @@ export function PasswordForm() {
   const t = useTranslations("account");
   const trpc = useTRPC();
   const [values, setValues] = useState<ChangePasswordInput>({ currentPassword: "", newPassword: "", confirmPassword: "" });
-  const change = useMutation(trpc.account.changePassword.mutationOptions({ onSuccess: () => setValues({ currentPassword: "", newPassword: "", confirmPassword: "" }) }));
+  const change = useMutation(trpc.account.changePassword.mutationOptions({ onSuccess: () => signOutAfterPasswordChange() }));
   const fieldErrors = change.error?.data?.fieldErrors ?? {};
   const formError = change.error && Object.keys(fieldErrors).length === 0 ? change.error.message : null;
 
@@ -33,11 +34,6 @@ export function PasswordForm() {
       {formError ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
           {formError}
-        </div>
-      ) : null}
-      {change.isSuccess ? (
-        <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("saved")}
         </div>
       ) : null}
       {FIELDS.map((f) => {
@@ -66,8 +62,8 @@ export function PasswordForm() {
           </div>
         );
       })}
-      <button type="submit" disabled={change.isPending} className={buttonClass.primary}>
-        {change.isPending ? t("saving") : t("submit")}
+      <button type="submit" disabled={change.isPending || change.isSuccess} className={buttonClass.primary}>
+        {change.isPending || change.isSuccess ? t("saving") : t("submit")}
       </button>
     </form>
   );

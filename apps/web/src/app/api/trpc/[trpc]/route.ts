@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter, createContext, isDatabaseDown } from "@dm/api";
-import { auth } from "@dm/auth";
+import { auth, sessionClaims } from "@dm/auth";
 import { getDb } from "@dm/db";
 
 async function handler(req: Request) {
@@ -9,7 +9,7 @@ async function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createContext({ db: getDb(), sessionUserId: session?.user?.id ? Number(session.user.id) : null, headers: req.headers }),
+    createContext: () => createContext({ db: getDb(), session: sessionClaims(session), headers: req.headers }),
     responseMeta({ errors }) {
       // A database outage is the service being unavailable, not a bug: 503 so clients retry.
       return errors.some((e) => isDatabaseDown(e.cause)) ? { status: 503 } : {};
