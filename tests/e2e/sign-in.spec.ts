@@ -135,3 +135,15 @@ test("the page after sign-in is always on this site", async ({ page, baseURL }) 
   await expect(page).toHaveURL("/");
   expect(new URL(page.url()).origin).toBe(baseURL);
 });
+
+test("the session lasts 12 hours from the last activity, and each visit extends it", async ({ page, context }) => {
+  const sessionExpiry = async () => (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"))!.expires * 1000;
+  await signIn(page, ACCOUNTS.liling.identifier);
+  const first = await sessionExpiry();
+  expect(Math.abs(first - (Date.now() + 12 * 3600_000))).toBeLessThan(60_000);
+
+  await page.waitForTimeout(2_000);
+  await page.goto("/committees");
+  await expect(page.getByRole("heading", { level: 1, name: "组织架构" })).toBeVisible();
+  expect(await sessionExpiry()).toBeGreaterThanOrEqual(first + 1_500);
+});
