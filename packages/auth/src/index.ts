@@ -19,7 +19,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A refused sign-in is an everyday event (recorded in login_attempts), not a server error.
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error("[auth]", error);
+      if (!(error instanceof CredentialsSignin)) console.error("[auth]", error);
     },
   },
   events: {

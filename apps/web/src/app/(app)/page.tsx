@@ -42,7 +42,7 @@ export default async function HomePage() {
               ] as const
             ).map(([key, value]) => (
               <div key={key} className="flex gap-3">
-                <dt className="w-24 shrink-0 text-slate-500">{t(`home.${key}`)}</dt>
+                <dt className="w-28 shrink-0 text-slate-500">{t(`home.${key}`)}</dt>
                 <dd className="text-slate-900">{value}</dd>
               </div>
             ))}
