@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@dm/auth/credentials";
 import { revokeSession } from "@dm/auth/sessions";
 import { eq, sql } from "@dm/db";
-import { auditEvents, type User, users } from "@dm/db/schema";
+import { auditEvents, committees, type User, users } from "@dm/db/schema";
 import { type TestDatabase, freshDatabase } from "./support/db";
 import { createCommittee, createMember, createUser, TEST_PASSWORD } from "./support/fixtures";
 import { callerFor, expectTRPCError } from "./support/trpc";
@@ -53,8 +53,16 @@ describe("account.me", () => {
       committeeId,
       committeeName: "醴陵市政协",
       committeeLevel: "county",
+      parentCommitteeName: null,
       member: null,
     });
+  });
+
+  it("names the county above a township, which the liaison's scope does not include", async () => {
+    const [county] = await t.db.select().from(committees).where(eq(committees.id, committeeId));
+    const township = await createCommittee(t.db, { name: "左权镇", level: "township", parent: county! });
+    const liaison = await createUser(t.db, { username: "liaison", role: "township_liaison", committeeId: township.id, displayName: "联络员" });
+    expect(await callerFor(t.db, liaison.id).account.me()).toMatchObject({ committeeName: "左权镇", parentCommitteeName: "醴陵市政协" });
   });
 
   it("includes a member's roster entry", async () => {

@@ -1,9 +1,12 @@
 import { eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "@dm/auth/password";
 import { committees, members, users } from "@dm/db/schema";
 import { recordAudit } from "../audit";
 import { changePasswordInput } from "../schemas/account";
 import { createTRPCRouter, fail, protectedProcedure } from "../trpc";
+
+const parent = alias(committees, "parent");
 
 export const accountRouter = createTRPCRouter({
   /** The signed-in user, their committee and, for members, their roster entry. */
@@ -19,9 +22,11 @@ export const accountRouter = createTRPCRouter({
         committeeId: committees.id,
         committeeName: committees.name,
         committeeLevel: committees.level,
+        parentCommitteeName: parent.name,
       })
       .from(users)
       .innerJoin(committees, eq(committees.id, users.committeeId))
+      .leftJoin(parent, eq(parent.id, committees.parentId))
       .where(eq(users.id, ctx.viewer.userId));
     const member = ctx.viewer.memberId
       ? ((await ctx.db

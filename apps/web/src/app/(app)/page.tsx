@@ -19,6 +19,7 @@ export default async function HomePage() {
       <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         <Card className="col-span-2 px-4 py-4 sm:px-5">
           <p className="text-sm text-slate-500">{t("home.yourCommittee")}</p>
+          {overview.committee.level === "township" && account.parentCommitteeName ? <p className="mt-1 text-xs text-slate-500">{account.parentCommitteeName}</p> : null}
           <p className="mt-1 text-xl font-semibold text-slate-900">{overview.committee.name}</p>
           <div className="mt-2">
             <Badge tone="brand">{t(`levels.${overview.committee.level}`)}</Badge>
