@@ -41,6 +41,34 @@ const MESSAGES: Record<Locale, Catalogue> = {
     "field.tooBig": "不能大于 {maximum}",
     "field.notInteger": "必须是整数",
     "field.notOption": "请从给定选项中选择",
+    "status.sent": "待签收",
+    "status.accepted": "已签收",
+    "status.in_progress": "进行中",
+    "status.reported": "已上报",
+    "status.approved": "已办结",
+    "action.accept": "签收",
+    "action.progress": "报告进展",
+    "action.report": "上报完成",
+    "action.approve": "审核办结",
+    "action.return": "退回",
+    "action.passDown": "转交下级",
+    "assignment.illegal": "当前状态为「{status}」，不能{action}",
+    "assignment.conflict": "该任务已被他人处理，当前状态为「{status}」，请刷新后重试",
+    "assignment.percentLower": "完成进度不能低于上次报告的 {previous}%",
+    "assignment.completeNeeds100": "上报完成时进度应为 100%",
+    "assignment.passDownOnlyCounty": "只有县市区政协可以将任务转交乡镇（街道）",
+    "assignment.notOwnTownship": "只能转交本县市区所辖的乡镇（街道）",
+    "assignment.alreadyPassed": "已转交给所选的部分乡镇（街道）",
+    "task.notCounty": "任务只能下发给县市区政协",
+    "task.badFocusArea": "请从本专项的监督内容中选择",
+    "task.badMethod": "请从本专项的监督方式中选择",
+    "task.conflict": "该任务已被他人修改，请刷新后重试",
+    "task.deadlineOutsideCampaign": "截止日期应在专项起止日期之内",
+    "campaign.badDates": "结束日期不能早于开始日期",
+    "campaign.notCityUser": "领导小组成员须为市政协人员",
+    "campaign.notLeader": "联系县市区的须为主席会议成员",
+    "campaign.conflict": "该专项已被他人修改，请刷新后重试",
+    "attachment.notFound": "附件不存在或已被使用",
   },
   en: {
     "error.UNAUTHORIZED": "Please sign in first",
@@ -66,6 +94,34 @@ const MESSAGES: Record<Locale, Catalogue> = {
     "field.tooBig": "Must be at most {maximum}",
     "field.notInteger": "Must be a whole number",
     "field.notOption": "Choose one of the given options",
+    "status.sent": "sent",
+    "status.accepted": "accepted",
+    "status.in_progress": "in progress",
+    "status.reported": "reported",
+    "status.approved": "approved",
+    "action.accept": "accept it",
+    "action.progress": "report progress",
+    "action.report": "report it complete",
+    "action.approve": "approve it",
+    "action.return": "return it",
+    "action.passDown": "pass it down",
+    "assignment.illegal": "It is {status}: you cannot {action}",
+    "assignment.conflict": "Someone else acted on this first; it is now {status}. Refresh and try again",
+    "assignment.percentLower": "Progress cannot fall below the last report's {previous}%",
+    "assignment.completeNeeds100": "A completion report needs 100%",
+    "assignment.passDownOnlyCounty": "Only a county committee can pass a task to townships",
+    "assignment.notOwnTownship": "You can only pass it to your own townships",
+    "assignment.alreadyPassed": "Some of the chosen townships already have it",
+    "task.notCounty": "Tasks can only be sent to county committees",
+    "task.badFocusArea": "Choose one of the campaign's focus areas",
+    "task.badMethod": "Choose one of the campaign's methods",
+    "task.conflict": "Someone else changed this task; refresh and try again",
+    "task.deadlineOutsideCampaign": "The deadline must fall within the campaign's dates",
+    "campaign.badDates": "The end date cannot be before the start date",
+    "campaign.notCityUser": "Leading group members must be city committee users",
+    "campaign.notLeader": "Only chair-meeting members are linked to counties",
+    "campaign.conflict": "Someone else changed this campaign; refresh and try again",
+    "attachment.notFound": "The attachment does not exist or is already in use",
   },
 };
 
@@ -73,9 +129,13 @@ export function hasMessage(key: string): boolean {
   return Object.hasOwn(MESSAGES[DEFAULT_LOCALE], key);
 }
 
+/** Fills `{name}` placeholders; a param written "@key" is itself a catalogue key, translated. */
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
   const template = MESSAGES[locale][key] ?? MESSAGES[DEFAULT_LOCALE][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    return typeof value === "string" && value.startsWith("@") ? translate(locale, value.slice(1)) : String(value ?? "");
+  });
 }
 
 /** A plain-language message for one zod issue; custom issues carry a catalogue key. */

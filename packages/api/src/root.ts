@@ -1,4 +1,8 @@
 import { accountRouter } from "./routers/account";
+import { assignmentRouter } from "./routers/assignment";
+import { campaignRouter } from "./routers/campaign";
+import { notificationRouter } from "./routers/notification";
+import { taskRouter } from "./routers/task";
 import { committeeRouter } from "./routers/committee";
 import { memberRouter } from "./routers/member";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -7,6 +11,10 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   committee: committeeRouter,
   member: memberRouter,
+  campaign: campaignRouter,
+  task: taskRouter,
+  assignment: assignmentRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

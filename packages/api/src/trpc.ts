@@ -51,6 +51,8 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         requestId,
         fieldErrors: zodError ? localizeZodError(zodError, locale) : undefined,
+        /** On CONFLICT: the record as it is now, so the client can show it without guessing. */
+        current: params.current,
       },
     };
   },

@@ -28,3 +28,27 @@ export const PARTIES = [
   "九三学社社员", "台盟盟员", "无党派人士", "群众",
 ] as const;
 export type Party = (typeof PARTIES)[number];
+
+/** 监督内容: the default focus areas of a campaign (editable per campaign). */
+export const DEFAULT_FOCUS_AREAS = [
+  "重要指示精神贯彻落实情况",
+  "生态环保决策部署贯彻落实情况",
+  "环保责任落实情况和法律法规执行情况",
+  "中央省市督察和警示问题整改情况",
+  "人民群众反映问题解决情况",
+  "与生态环保相关的其他事项落实情况",
+] as const;
+
+/** 监督方式: the default supervision methods (editable per campaign). */
+export const DEFAULT_METHODS = ["调研式监督", "协商式监督", "定向式监督", "建言式监督", "举报式监督"] as const;
+
+/** 领导小组 roles: 组长, 副组长, 成员. */
+export const LEADING_GROUP_ROLES = ["leader", "deputy", "member"] as const;
+export type LeadingGroupRole = (typeof LEADING_GROUP_ROLES)[number];
+
+/** 待签收 → 已签收 → 进行中 → 已上报 → 已办结 (a return puts 已上报 back to 进行中). */
+export const ASSIGNMENT_STATUSES = ["sent", "accepted", "in_progress", "reported", "approved"] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+export const ASSIGNMENT_EVENTS = ["sent", "accepted", "passed_down", "progress", "reported", "returned", "approved"] as const;
+export type AssignmentEventType = (typeof ASSIGNMENT_EVENTS)[number];

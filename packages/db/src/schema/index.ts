@@ -4,3 +4,7 @@ export * from "./user";
 export * from "./audit";
 export * from "./login-attempt";
 export * from "./session";
+export * from "./campaign";
+export * from "./task";
+export * from "./attachment";
+export * from "./notification";

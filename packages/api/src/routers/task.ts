@@ -1,0 +1,191 @@
+import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import type { Tx } from "@dm/db";
+import { assignmentEvents, assignments, committees, tasks, users } from "@dm/db/schema";
+import { attachmentsOf, bindAttachments } from "../attachments";
+import { recordAudit } from "../audit";
+import { chinaToday } from "../domain/assignment";
+import { CITY_ROLES } from "../domain/roles";
+import { withinScope } from "../domain/scope";
+import type { Viewer } from "../context";
+import { notify, staffOf } from "../notify";
+import { byIdInput, TASK_PAGE_SIZE, taskCreateInput, taskListInput, taskUpdateInput, type taskFields } from "../schemas/task";
+import { createTRPCRouter, fail, protectedProcedure, roleProcedure } from "../trpc";
+import { timeline, withOverdue } from "./assignment";
+import { loadCampaign } from "./campaign";
+import type { z } from "zod";
+
+const cityOnly = roleProcedure(...CITY_ROLES);
+
+/** The task's own fields must fit its campaign: focus area, method, dates. */
+async function checkTaskFields(tx: Tx, viewer: Viewer, data: z.output<typeof taskFields>) {
+  const campaign = await loadCampaign(tx, viewer, data.campaignId);
+  if (campaign.committeeId !== viewer.scope.committeeId) fail("FORBIDDEN");
+  if (!campaign.focusAreas.includes(data.focusArea)) fail("BAD_REQUEST", "task.badFocusArea");
+  if (!campaign.methods.includes(data.method)) fail("BAD_REQUEST", "task.badMethod");
+  if (data.deadline < campaign.startDate || data.deadline > campaign.endDate) fail("BAD_REQUEST", "task.deadlineOutsideCampaign");
+  if (data.responsibleLeaderId !== null) {
+    const [leader] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, data.responsibleLeaderId), eq(users.committeeId, viewer.scope.committeeId), eq(users.role, "city_leader")));
+    if (!leader) fail("BAD_REQUEST", "campaign.notLeader");
+  }
+  return campaign;
+}
+
+/** 下发 to counties: one assignment each, its 'sent' event and a notice to the county's staff. */
+async function sendToCounties(tx: Tx, viewer: Viewer, task: { id: number; title: string; deadline: string }, committeeIds: readonly number[]) {
+  const ids = [...new Set(committeeIds)];
+  if (ids.length === 0) return;
+  const counties = await tx
+    .select({ id: committees.id })
+    .from(committees)
+    .where(and(inArray(committees.id, ids), eq(committees.parentId, viewer.scope.committeeId), eq(committees.level, "county")));
+  if (counties.length !== ids.length) fail("BAD_REQUEST", "task.notCounty");
+  const created = await tx
+    .insert(assignments)
+    .values(ids.map((committeeId) => ({ taskId: task.id, committeeId, issuerCommitteeId: viewer.scope.committeeId, sentBy: viewer.userId, deadline: task.deadline })))
+    .onConflictDoNothing()
+    .returning({ id: assignments.id, committeeId: assignments.committeeId });
+  for (const a of created) {
+    await tx.insert(assignmentEvents).values({ assignmentId: a.id, type: "sent", actorUserId: viewer.userId, toStatus: "sent" });
+    await notify(tx, await staffOf(tx, a.committeeId, ["county_staff"]), { kind: "assignment.sent", title: task.title, link: `/assignments/${a.id}` });
+  }
+}
+
+const taskValues = (data: z.output<typeof taskFields>) => ({
+  campaignId: data.campaignId,
+  title: data.title,
+  description: data.description,
+  focusArea: data.focusArea,
+  method: data.method,
+  deadline: data.deadline,
+  responsibleLeaderId: data.responsibleLeaderId,
+});
+
+export const taskRouter = createTRPCRouter({
+  /** The city's task list; filters on status and county match the tasks' county assignments. */
+  list: cityOnly.input(taskListInput).query(async ({ ctx, input }) => {
+    const today = chinaToday();
+    const conditions: SQL[] = [eq(tasks.committeeId, ctx.viewer.scope.committeeId)];
+    if (input.campaignId) conditions.push(eq(tasks.campaignId, input.campaignId));
+    if (input.focusArea) conditions.push(eq(tasks.focusArea, input.focusArea));
+    if (input.search) conditions.push(ilike(tasks.title, `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    const assignmentFilter: SQL[] = [];
+    if (input.status) assignmentFilter.push(eq(assignments.status, input.status));
+    if (input.committeeId) assignmentFilter.push(eq(assignments.committeeId, input.committeeId));
+    if (input.overdue) assignmentFilter.push(and(ne(assignments.status, "approved"), lt(assignments.deadline, today))!);
+    if (assignmentFilter.length) {
+      conditions.push(
+        exists(ctx.db.select({ one: sql`1` }).from(assignments).where(and(eq(assignments.taskId, tasks.id), isNull(assignments.parentId), ...assignmentFilter))),
+      );
+    }
+    const where = and(...conditions);
+    const [rows, [total]] = await Promise.all([
+      ctx.db
+        .select({ id: tasks.id, title: tasks.title, focusArea: tasks.focusArea, method: tasks.method, deadline: tasks.deadline, campaignId: tasks.campaignId, updatedAt: tasks.updatedAt })
+        .from(tasks)
+        .where(where)
+        .orderBy(desc(tasks.id))
+        .limit(TASK_PAGE_SIZE)
+        .offset((input.page - 1) * TASK_PAGE_SIZE),
+      ctx.db.select({ n: count() }).from(tasks).where(where),
+    ]);
+    // Per-task counts by status in one grouped query (no N+1).
+    const counts = rows.length
+      ? await ctx.db
+          .select({
+            taskId: assignments.taskId,
+            status: assignments.status,
+            n: count(),
+            overdue: sql<number>`count(*) filter (where ${assignments.status} <> 'approved' and ${assignments.deadline} < ${today})::int`,
+          })
+          .from(assignments)
+          .where(and(inArray(assignments.taskId, rows.map((r) => r.id)), isNull(assignments.parentId)))
+          .groupBy(assignments.taskId, assignments.status)
+      : [];
+    const items = rows.map((r) => {
+      const mine = counts.filter((c) => c.taskId === r.id);
+      return {
+        ...r,
+        byStatus: Object.fromEntries(mine.map((c) => [c.status, c.n])) as Partial<Record<(typeof counts)[number]["status"], number>>,
+        total: mine.reduce((s, c) => s + c.n, 0),
+        overdue: mine.reduce((s, c) => s + c.overdue, 0),
+      };
+    });
+    return { items, total: total!.n, page: input.page, pageSize: TASK_PAGE_SIZE };
+  }),
+
+  /**
+   * A task with its assignments in the caller's scope (the city: all counties and townships;
+   * a county: its own and its townships'), each with its timeline.
+   */
+  byId: protectedProcedure.input(byIdInput).query(async ({ ctx, input }) => {
+    const [task] = await ctx.db.select().from(tasks).where(eq(tasks.id, input.id));
+    const visible = task
+      ? await ctx.db
+          .select({
+            id: assignments.id,
+            parentId: assignments.parentId,
+            committeeId: committees.id,
+            committeeName: committees.name,
+            committeeLevel: committees.level,
+            status: assignments.status,
+            deadline: assignments.deadline,
+            percent: assignments.percent,
+            version: assignments.version,
+            updatedAt: assignments.updatedAt,
+          })
+          .from(assignments)
+          .innerJoin(committees, eq(committees.id, assignments.committeeId))
+          .where(and(eq(assignments.taskId, task.id), withinScope(ctx.viewer.scope, committees.path)))
+          .orderBy(asc(committees.path))
+      : [];
+    // Outside the issuing city and without an assignment in scope, the task does not exist.
+    const isIssuer = task?.committeeId === ctx.viewer.scope.committeeId;
+    if (!task || (!isIssuer && visible.length === 0)) fail("NOT_FOUND");
+    const [events, files, campaign, leader] = await Promise.all([
+      timeline(ctx.db, visible.map((a) => a.id)),
+      attachmentsOf(ctx.db, "task", [task.id]),
+      loadCampaign(ctx.db, ctx.viewer, task.campaignId),
+      task.responsibleLeaderId ? ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, task.responsibleLeaderId)) : Promise.resolve([]),
+    ]);
+    return {
+      ...task,
+      campaignTitle: campaign.title,
+      responsibleLeaderName: leader[0]?.name ?? null,
+      attachments: files,
+      canEdit: isIssuer && (CITY_ROLES as readonly string[]).includes(ctx.viewer.role),
+      assignments: withOverdue(visible).map((a) => ({ ...a, events: events.get(a.id) ?? [] })),
+    };
+  }),
+
+  create: cityOnly.input(taskCreateInput).mutation(({ ctx, input }) =>
+    ctx.db.transaction(async (tx) => {
+      await checkTaskFields(tx, ctx.viewer, input);
+      const [task] = await tx
+        .insert(tasks)
+        .values({ ...taskValues(input), committeeId: ctx.viewer.scope.committeeId, createdBy: ctx.viewer.userId })
+        .returning();
+      await sendToCounties(tx, ctx.viewer, task!, input.committeeIds);
+      await bindAttachments(tx, input.attachmentIds, ctx.viewer.userId, { type: "task", id: task!.id });
+      await recordAudit(tx, { userId: ctx.viewer.userId, requestId: ctx.requestId }, { action: "task.create", entityType: "task", entityId: task!.id, after: input });
+      return { id: task!.id };
+    }),
+  ),
+
+  update: cityOnly.input(taskUpdateInput).mutation(({ ctx, input }) =>
+    ctx.db.transaction(async (tx) => {
+      const [before] = await tx.select().from(tasks).where(and(eq(tasks.id, input.id), eq(tasks.committeeId, ctx.viewer.scope.committeeId)));
+      if (!before) fail("NOT_FOUND");
+      await checkTaskFields(tx, ctx.viewer, input.data);
+      const [updated] = await tx
+        .update(tasks)
+        .set({ ...taskValues(input.data), version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(tasks.id, input.id), eq(tasks.version, input.version)))
+        .returning();
+      if (!updated) fail("CONFLICT", "task.conflict", { current: { version: before.version } });
+      await sendToCounties(tx, ctx.viewer, updated, input.addCommitteeIds);
+      await bindAttachments(tx, input.data.attachmentIds, ctx.viewer.userId, { type: "task", id: updated.id });
+      await recordAudit(tx, { userId: ctx.viewer.userId, requestId: ctx.requestId }, { action: "task.update", entityType: "task", entityId: updated.id, before, after: input });
+      return { id: updated.id, version: updated.version };
+    }),
+  ),
+});

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { ASSIGNMENT_STATUSES } from "@dm/db/enums";
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "field.invalid" })
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: "field.invalid" });
+const id = z.number().int().positive();
+
+export const taskFields = z.object({
+  campaignId: id,
+  title: z.string().trim().min(2).max(120),
+  description: z.string().trim().max(5000).default(""),
+  focusArea: z.string().trim().min(1).max(60),
+  method: z.string().trim().min(1).max(60),
+  deadline: isoDate,
+  responsibleLeaderId: id.nullable().default(null),
+  attachmentIds: z.array(id).max(20).default([]),
+});
+
+/** 下发: a task and the county committees it goes to. */
+export const taskCreateInput = taskFields.extend({ committeeIds: z.array(id).min(1).max(50) });
+export type TaskCreateInput = z.input<typeof taskCreateInput>;
+
+/** Edits the task; `addCommitteeIds` sends it to further counties. */
+export const taskUpdateInput = z.object({ id, version: z.number().int().positive(), data: taskFields, addCommitteeIds: z.array(id).max(50).default([]) });
+
+export const TASK_PAGE_SIZE = 20;
+
+export const taskListInput = z.object({
+  campaignId: id.optional(),
+  status: z.enum(ASSIGNMENT_STATUSES).optional(),
+  committeeId: id.optional(),
+  focusArea: z.string().max(60).optional(),
+  overdue: z.boolean().optional(),
+  search: z.string().trim().max(50).optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+});
+export type TaskListInput = z.input<typeof taskListInput>;
+
+export const byIdInput = z.object({ id });
+
+export const inboxInput = z.object({
+  status: z.enum(ASSIGNMENT_STATUSES).optional(),
+  overdue: z.boolean().optional(),
+  search: z.string().trim().max(50).optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+});
+export type InboxInput = z.input<typeof inboxInput>;
+
+const versioned = z.object({ id, version: z.number().int().positive() });
+
+export const acceptInput = versioned;
+export const passDownInput = versioned.extend({ committeeIds: z.array(id).min(1).max(50), deadline: isoDate.optional() });
+export const reportInput = versioned.extend({
+  text: z.string().trim().min(1).max(5000),
+  percent: z.number().int().min(0).max(100),
+  /** true: 上报完成 (reported complete); false: a progress update. */
+  complete: z.boolean().default(false),
+  attachmentIds: z.array(id).max(20).default([]),
+});
+export type ReportInput = z.input<typeof reportInput>;
+export const approveInput = versioned.extend({ comment: z.string().trim().max(2000).default("") });
+export const returnInput = versioned.extend({ reason: z.string().trim().min(1).max(2000) });
