@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@dm/auth/credentials";
 import { hashPassword } from "@dm/auth/password";
-import { count, eq, ROLES, sql } from "@dm/db";
-import { committees, members, users } from "@dm/db/schema";
+import { ASSIGNMENT_STATUSES, count, eq, isNotNull, ROLES, sql } from "@dm/db";
+import { assignments, campaigns, committees, members, users } from "@dm/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@dm/db/seed";
 import { type TestDatabase, freshDatabase } from "./support/db";
 
@@ -19,7 +19,8 @@ async function tally() {
   const [c] = await t.db.select({ n: count() }).from(committees);
   const [m] = await t.db.select({ n: count() }).from(members);
   const [u] = await t.db.select({ n: count() }).from(users);
-  return { committees: c!.n, members: m!.n, users: u!.n };
+  const [a] = await t.db.select({ n: count() }).from(assignments);
+  return { committees: c!.n, members: m!.n, users: u!.n, assignments: a!.n };
 }
 
 describe("demo seed", () => {
@@ -35,6 +36,22 @@ describe("demo seed", () => {
     expect((await tally()).members).toBeGreaterThanOrEqual(120);
     const roles = await t.db.selectDistinct({ role: users.role }).from(users);
     expect(roles.map((r) => r.role).sort()).toEqual([...ROLES].sort());
+  });
+
+  it("has the 2023 campaign from the source reports and tasks in every state, some passed down to townships", async () => {
+    const years = await t.db.select({ year: campaigns.year, title: campaigns.title }).from(campaigns).orderBy(campaigns.year);
+    expect(years.map((c) => c.year)).toEqual([2023, 2026]);
+    expect(years[0]!.title).toContain("改善生态环境");
+    const statuses = await t.db.selectDistinct({ status: assignments.status }).from(assignments);
+    expect(statuses.map((s) => s.status).sort()).toEqual([...ASSIGNMENT_STATUSES].sort());
+    const [sub] = await t.db.select({ n: count() }).from(assignments).where(isNotNull(assignments.parentId));
+    expect(sub!.n).toBeGreaterThan(0);
+    // Every timeline starts with 'sent' and ends in the assignment's current status.
+    const mismatched = await t.db.execute(sql`
+      select a.id from assignments a
+      join lateral (select to_status from assignment_events e where e.assignment_id = a.id order by e.id desc limit 1) last on true
+      where last.to_status <> a.status`);
+    expect(mismatched).toHaveLength(0);
   });
 
   it("is idempotent: a second run neither duplicates nor wipes", async () => {

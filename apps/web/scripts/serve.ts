@@ -95,7 +95,9 @@ async function main() {
 ${DEMO_ACCOUNTS.slice(0, 5)
   .map((a) => `    ${a.username.padEnd(10)} ${a.displayName}（${a.title}）${a.phone ? `  手机号 ${a.phone}` : ""}`)
   .join("\n")}
-    其他县市区工作人员: ${DEMO_ACCOUNTS.slice(5).map((a) => a.username).join(", ")}
+${(["county_staff", "city_leader", "township_liaison"] as const)
+  .map((role) => `    ${{ county_staff: "其他县市区工作人员", city_leader: "其他主席会议成员", township_liaison: "其他乡镇联络员" }[role]}: ${DEMO_ACCOUNTS.slice(5).filter((a) => a.role === role).map((a) => a.username).join(", ")}`)
+  .join("\n")}
 
   Ctrl-C 停止 (stops the web server and PostgreSQL)
 `);

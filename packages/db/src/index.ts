@@ -2,4 +2,4 @@ export { createDb, getDb, type Db, type Tx, type Executor } from "./client";
 export * from "./enums";
 export * from "./path";
 export { databaseHealth } from "./health";
-export { and, asc, count, desc, eq, ilike, inArray, isNull, like, ne, or, sql } from "drizzle-orm";
+export { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, like, ne, or, sql } from "drizzle-orm";
