@@ -9,9 +9,12 @@ import { withinScope } from "../domain/scope";
 import type { Viewer } from "../context";
 import { notify, staffOf } from "../notify";
 import { acceptInput, approveInput, byIdInput, inboxInput, passDownInput, reportInput, returnInput } from "../schemas/task";
-import { createTRPCRouter, fail, protectedProcedure } from "../trpc";
+import { STAFF_ROLES } from "../domain/roles";
+import { createTRPCRouter, fail, roleProcedure } from "../trpc";
 
 const issuer = alias(committees, "issuer");
+/** Task work is for committee staff; members take part through activities instead. */
+const staffOnly = roleProcedure(...STAFF_ROLES);
 const PAGE_SIZE = 20;
 
 /** An assignment with what the rules need, if it lies in the viewer's scope. */
@@ -125,7 +128,7 @@ export function withOverdue<T extends { deadline: string; status: Loaded["a"]["s
 
 export const assignmentRouter = createTRPCRouter({
   /** 收件箱: what was sent to the caller's own committee. */
-  inbox: protectedProcedure.input(inboxInput).query(async ({ ctx, input }) => {
+  inbox: staffOnly.input(inboxInput).query(async ({ ctx, input }) => {
     const today = chinaToday();
     const conditions: SQL[] = [eq(assignments.committeeId, ctx.viewer.scope.committeeId)];
     if (input.status) conditions.push(eq(assignments.status, input.status));
@@ -149,7 +152,7 @@ export const assignmentRouter = createTRPCRouter({
   }),
 
   /** One assignment with its task, timeline, files and (for a county) its townships' progress. */
-  byId: protectedProcedure.input(byIdInput).query(async ({ ctx, input }) => {
+  byId: staffOnly.input(byIdInput).query(async ({ ctx, input }) => {
     const loaded = await loadAssignment(ctx.db, ctx.viewer, input.id);
     const { a } = loaded;
     const [task] = await ctx.db.select().from(tasks).where(eq(tasks.id, a.taskId));
@@ -178,17 +181,23 @@ export const assignmentRouter = createTRPCRouter({
     };
   }),
 
-  accept: protectedProcedure.input(acceptInput).mutation(({ ctx, input }) =>
+  accept: staffOnly.input(acceptInput).mutation(({ ctx, input }) =>
     act(ctx, input, "accept", async (tx, { a, issuerLevel, taskTitle }) => {
       await notify(tx, [a.sentBy], { kind: "assignment.accepted", title: taskTitle, link: senderLink(a, issuerLevel) });
       return {};
     }),
   ),
 
-  reportProgress: protectedProcedure.input(reportInput).mutation(({ ctx, input }) =>
+  reportProgress: staffOnly.input(reportInput).mutation(({ ctx, input }) =>
     act(ctx, input, input.complete ? "report" : "progress", async (tx, { a, issuerLevel, taskTitle }) => {
       if (input.complete && input.percent !== 100) fail("BAD_REQUEST", "assignment.completeNeeds100");
-      const [last] = await tx.select({ type: assignmentEvents.type }).from(assignmentEvents).where(eq(assignmentEvents.assignmentId, a.id)).orderBy(desc(assignmentEvents.id)).limit(1);
+      // The last event that bears on the percent: a pass-down in between does not use up a return.
+      const [last] = await tx
+        .select({ type: assignmentEvents.type })
+        .from(assignmentEvents)
+        .where(and(eq(assignmentEvents.assignmentId, a.id), inArray(assignmentEvents.type, ["progress", "reported", "returned"])))
+        .orderBy(desc(assignmentEvents.id))
+        .limit(1);
       if (percentProblem(a.percent, input.percent, last?.type === "returned") === "lower") fail("BAD_REQUEST", "assignment.percentLower", { previous: a.percent });
       if (input.complete) await notify(tx, [a.sentBy], { kind: "assignment.reported", title: taskTitle, link: senderLink(a, issuerLevel) });
       return {
@@ -200,11 +209,11 @@ export const assignmentRouter = createTRPCRouter({
     }),
   ),
 
-  approve: protectedProcedure.input(approveInput).mutation(({ ctx, input }) =>
+  approve: staffOnly.input(approveInput).mutation(({ ctx, input }) =>
     act(ctx, input, "approve", async () => ({ comment: input.comment, set: { approvedAt: new Date() } })),
   ),
 
-  return: protectedProcedure.input(returnInput).mutation(({ ctx, input }) =>
+  return: staffOnly.input(returnInput).mutation(({ ctx, input }) =>
     act(ctx, input, "return", async (tx, { a, taskTitle }) => {
       await notify(tx, await staffOf(tx, a.committeeId, ASSIGNEE_ROLES), { kind: "assignment.returned", title: taskTitle, link: assigneeLink(a) });
       return { comment: input.reason };
@@ -212,7 +221,7 @@ export const assignmentRouter = createTRPCRouter({
   ),
 
   /** 转交: a county sends its assignment on to some of its townships, reviewed by the county. */
-  passDown: protectedProcedure.input(passDownInput).mutation(({ ctx, input }) =>
+  passDown: staffOnly.input(passDownInput).mutation(({ ctx, input }) =>
     act(ctx, input, "passDown", async (tx, { a, committeeLevel, taskTitle }) => {
       if (committeeLevel !== "county") fail("BAD_REQUEST", "assignment.passDownOnlyCounty");
       const ids = [...new Set(input.committeeIds)];

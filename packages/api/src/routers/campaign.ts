@@ -42,7 +42,7 @@ async function checkMembership(tx: Tx, cityId: number, data: z.output<typeof cam
   const countyIds = [...new Set(data.countyLinks.flatMap((l) => l.committeeIds))];
   if (countyIds.length) {
     const counties = await tx.select({ id: committees.id }).from(committees).where(and(inArray(committees.id, countyIds), eq(committees.parentId, cityId), eq(committees.level, "county")));
-    if (counties.length !== countyIds.length) fail("BAD_REQUEST", "task.notCounty");
+    if (counties.length !== countyIds.length) fail("BAD_REQUEST", "campaign.notCounty");
   }
 }
 

@@ -4,17 +4,19 @@ import { assignmentEvents, assignments, committees, tasks, users } from "@dm/db/
 import { attachmentsOf, bindAttachments } from "../attachments";
 import { recordAudit } from "../audit";
 import { chinaToday } from "../domain/assignment";
-import { CITY_ROLES } from "../domain/roles";
+import { CITY_ROLES, STAFF_ROLES } from "../domain/roles";
 import { withinScope } from "../domain/scope";
 import type { Viewer } from "../context";
 import { notify, staffOf } from "../notify";
 import { byIdInput, TASK_PAGE_SIZE, taskCreateInput, taskListInput, taskUpdateInput, type taskFields } from "../schemas/task";
-import { createTRPCRouter, fail, protectedProcedure, roleProcedure } from "../trpc";
+import { createTRPCRouter, fail, roleProcedure } from "../trpc";
 import { timeline, withOverdue } from "./assignment";
 import { loadCampaign } from "./campaign";
 import type { z } from "zod";
 
 const cityOnly = roleProcedure(...CITY_ROLES);
+/** Task work is for committee staff; members take part through activities instead. */
+const staffOnly = roleProcedure(...STAFF_ROLES);
 
 /** The task's own fields must fit its campaign: focus area, method, dates. */
 async function checkTaskFields(tx: Tx, viewer: Viewer, data: z.output<typeof taskFields>) {
@@ -117,7 +119,7 @@ export const taskRouter = createTRPCRouter({
    * A task with its assignments in the caller's scope (the city: all counties and townships;
    * a county: its own and its townships'), each with its timeline.
    */
-  byId: protectedProcedure.input(byIdInput).query(async ({ ctx, input }) => {
+  byId: staffOnly.input(byIdInput).query(async ({ ctx, input }) => {
     const [task] = await ctx.db.select().from(tasks).where(eq(tasks.id, input.id));
     const visible = task
       ? await ctx.db
