@@ -3,7 +3,8 @@
  * DATABASE_URL names a server), applies the committed migrations, seeds the demo data once,
  * builds if no build exists, and serves the production build. Ctrl-C stops both servers.
  *
- * DATA_DIR (default <repo>/.data) holds the embedded database and the generated auth secret.
+ * DATA_DIR (default <repo>/.data) holds the embedded database, the generated auth secret and
+ * the attachment files (in attachments/, unless ATTACHMENTS_DIR names another folder).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -77,7 +78,8 @@ async function main() {
   await db.$client.end();
   log(seeded ? "demo data loaded" : "demo data already present (kept as is)");
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), NODE_ENV: "production" as const };
+  const attachmentsDir = resolve(process.env.ATTACHMENTS_DIR || join(dataDir, "attachments"));
+  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), ATTACHMENTS_DIR: attachmentsDir, NODE_ENV: "production" as const };
   if (!existsSync(join(webDir, ".next/BUILD_ID"))) {
     log("no production build found: building…");
     const build = next(["build"], env);

@@ -11,5 +11,7 @@ const { auth } = NextAuth(authConfig);
 export default auth;
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  // Not the attachment routes: they check the session themselves, and a proxy would buffer
+  // (and past 10 MB cut short) every upload before the route handler could read it.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/attachments).*)"],
 };

@@ -33,9 +33,13 @@ const BADGE_TONES = {
   slate: "bg-slate-100 text-slate-700 ring-slate-200",
   gold: "bg-amber-50 text-amber-800 ring-amber-200",
   blue: "bg-sky-50 text-sky-800 ring-sky-200",
+  green: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  red: "bg-red-50 text-red-700 ring-red-200",
 } as const;
 
-export function Badge({ tone = "slate", children }: { tone?: keyof typeof BADGE_TONES; children: React.ReactNode }) {
+export type BadgeTone = keyof typeof BADGE_TONES;
+
+export function Badge({ tone = "slate", children }: { tone?: BadgeTone; children: React.ReactNode }) {
   return <span className={clsx("inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap", BADGE_TONES[tone])}>{children}</span>;
 }
 
@@ -44,25 +48,59 @@ export const buttonClass = {
     "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60",
   secondary:
     "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50",
+  danger:
+    "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md border border-red-300 bg-white px-3 py-2 text-sm font-medium text-red-700 hover:bg-red-50 disabled:cursor-not-allowed disabled:opacity-50",
+  dangerSolid:
+    "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-60",
+  success:
+    "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md bg-emerald-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-emerald-800 disabled:cursor-not-allowed disabled:opacity-60",
 };
+
+const ALERT_TONES = {
+  error: "border-red-200 bg-red-50 text-red-700",
+  success: "border-emerald-200 bg-emerald-50 text-emerald-800",
+  info: "border-sky-200 bg-sky-50 text-sky-800",
+} as const;
+
+/** A message box: errors are announced (role="alert"), other tones politely (role="status"). */
+export function Alert({ tone = "error", className, children }: { tone?: keyof typeof ALERT_TONES; className?: string; children: React.ReactNode }) {
+  return (
+    <div role={tone === "error" ? "alert" : "status"} className={clsx("rounded-md border px-3 py-2 text-sm", ALERT_TONES[tone], className)}>
+      {children}
+    </div>
+  );
+}
+
+export const labelClass = "mb-1 block text-sm font-medium text-slate-700";
 
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/20 aria-[invalid=true]:border-red-500";
 
-export function LinkButton({ href, children }: { href: string; children: React.ReactNode }) {
+export function LinkButton({ href, children, variant = "secondary" }: { href: string; children: React.ReactNode; variant?: "primary" | "secondary" }) {
   return (
-    <Link href={href} className={buttonClass.secondary}>
+    <Link href={href} className={buttonClass[variant]}>
       {children}
     </Link>
   );
 }
 
-export function Stat({ label, value, hint }: { label: string; value: number | string; hint?: string }) {
-  return (
-    <Card className="px-4 py-4 sm:px-5">
+export function Stat({ label, value, hint, href }: { label: string; value: number | string; hint?: string; href?: string }) {
+  const body = (
+    <>
       <p className="text-sm text-slate-500">{label}</p>
       <p className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">{value}</p>
       {hint ? <p className="mt-1 text-xs text-slate-400">{hint}</p> : null}
+    </>
+  );
+  return (
+    <Card className={clsx(href ? "hover:border-brand-100 hover:bg-brand-50/40" : "px-4 py-4 sm:px-5")}>
+      {href ? (
+        <Link href={href} className="block px-4 py-4 sm:px-5">
+          {body}
+        </Link>
+      ) : (
+        body
+      )}
     </Card>
   );
 }

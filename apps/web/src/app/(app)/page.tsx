@@ -2,6 +2,7 @@ import { ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
+import { WorkSummary } from "@/components/tasks/work-summary";
 import { Badge, Card, CardHeader, EmptyState, LinkButton, PageHeader, Stat } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
 import { getCaller } from "@/trpc/server";
@@ -28,6 +29,8 @@ export default async function HomePage() {
         <Stat label={t("home.membersInScope")} value={overview.totals.members} hint={`${t("home.ownMembers")} ${overview.committee.ownMembers}`} />
         <Stat label={t("home.committeesInScope")} value={overview.totals.committees} hint={t("home.childCount", { count: overview.children.length })} />
       </div>
+
+      <WorkSummary role={account.role} />
 
       {account.member ? (
         <Card className="mt-5">

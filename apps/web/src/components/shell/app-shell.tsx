@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { Home, KeyRound, LogOut, Menu, Network, Users, X } from "lucide-react";
+import { ClipboardList, Flag, Home, Inbox, KeyRound, LogOut, Menu, Network, Users, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -10,8 +10,9 @@ import { signOutAction } from "@/server/actions";
 import { Emblem } from "../ui";
 import { LanguageSwitch } from "../language-switch";
 import type { NavIcon, NavItem } from "./nav";
+import { NotificationBell } from "./notification-bell";
 
-const ICONS: Record<NavIcon, typeof Home> = { home: Home, committees: Network, members: Users };
+const ICONS: Record<NavIcon, typeof Home> = { home: Home, committees: Network, members: Users, campaigns: Flag, tasks: ClipboardList, assignments: Inbox };
 
 interface ShellProps {
   nav: NavItem[];
@@ -88,6 +89,7 @@ export function AppShell({ nav, user, children }: ShellProps) {
         </Link>
         <div className="ml-auto flex items-center gap-3">
           <LanguageSwitch tone="dark" />
+          <NotificationBell />
           <span className="hidden text-sm text-white/90 md:inline">{user.displayName}</span>
         </div>
       </header>

@@ -1,18 +1,24 @@
 import type { Role } from "@dm/db";
-import { can } from "@dm/api/domain/roles";
+import { can, CITY_ROLES, roleAllows, STAFF_ROLES } from "@dm/api/domain/roles";
 
-export type NavIcon = "home" | "committees" | "members";
+export type NavIcon = "home" | "committees" | "members" | "campaigns" | "tasks" | "assignments";
 
 export interface NavItem {
   href: string;
   /** Key under the `nav` messages. */
-  label: "home" | "committees" | "members";
+  label: "home" | "committees" | "members" | "campaigns" | "tasks" | "assignments";
   icon: NavIcon;
 }
+
+/** Committees that receive assignments: counties and their townships. */
+const ASSIGNEE_ROLES = ["county_staff", "township_liaison"] as const satisfies readonly Role[];
 
 /** The navigation a role sees; it mirrors the API's capability gates so no link leads to a 403. */
 export function navFor(role: Role): NavItem[] {
   const items: NavItem[] = [{ href: "/", label: "home", icon: "home" }];
+  if (roleAllows(role, STAFF_ROLES)) items.push({ href: "/campaigns", label: "campaigns", icon: "campaigns" });
+  if (roleAllows(role, CITY_ROLES)) items.push({ href: "/tasks", label: "tasks", icon: "tasks" });
+  if (roleAllows(role, ASSIGNEE_ROLES)) items.push({ href: "/assignments", label: "assignments", icon: "assignments" });
   if (can(role, "committee.read")) items.push({ href: "/committees", label: "committees", icon: "committees" });
   if (can(role, "member.read")) items.push({ href: "/members", label: "members", icon: "members" });
   return items;

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { orNotFound, routeId } from "@/components/tasks/server";
+import { requireAccount } from "@/server/viewer";
+import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { AssignmentDetail } from "./assignment-detail";
+
+type Props = { params: Promise<{ id: string }> };
+
+const load = cache(async (id: number) => (await getCaller()).assignment.byId({ id }));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const assignment = await load(routeId((await params).id)).catch(() => null);
+  return { title: assignment?.task.title ?? (await getTranslations("assignments"))("title") };
+}
+
+/** 404 outside the caller's scope; the client part reads the same answer from the cache. */
+export default async function AssignmentPage({ params }: Props) {
+  await requireAccount();
+  const id = routeId((await params).id);
+  const assignment = await orNotFound(load(id));
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(trpc.assignment.byId.queryKey({ id }), assignment);
+  // Townships to pass it down to come from the committee tree.
+  if (assignment.allowedActions.includes("passDown")) await queryClient.prefetchQuery(trpc.committee.tree.queryOptions());
+  return (
+    <HydrateClient>
+      <AssignmentDetail id={id} />
+    </HydrateClient>
+  );
+}

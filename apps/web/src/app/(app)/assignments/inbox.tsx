@@ -1,0 +1,159 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { clsx } from "clsx";
+import { ChevronRight, Search } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "@dm/db/enums";
+import type { InboxInput } from "@dm/api/schemas/task";
+import { Pager } from "@/components/tasks/pager";
+import { Deadline, OverdueBadge, ProgressBar, StatusBadge } from "@/components/tasks/status";
+import { Alert, buttonClass, Card, EmptyState, inputClass } from "@/components/ui";
+import { useTRPC } from "@/trpc/react";
+import { parseInboxSearch, toInboxSearch } from "./params";
+
+export function Inbox() {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const input = useMemo(() => parseInboxSearch(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const { data, isFetching, isError, error } = useQuery({ ...trpc.assignment.inbox.queryOptions(input), placeholderData: keepPreviousData });
+
+  const go = (next: Partial<InboxInput>) => router.replace(`${pathname}${toInboxSearch({ ...input, page: 1, ...next })}`, { scroll: false });
+  const filtered = Boolean(input.status || input.overdue || input.search);
+
+  function onSearch(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    go({ search: String(form.get("q") ?? "").trim() || undefined });
+  }
+
+  const tabs: (AssignmentStatus | undefined)[] = [undefined, ...ASSIGNMENT_STATUSES];
+
+  return (
+    <Card>
+      <div className="space-y-3 border-b border-slate-100 p-4">
+        <div role="group" aria-label={t("assignments.statusFilter")} className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">
+          {tabs.map((s) => {
+            const active = input.status === s;
+            return (
+              <button
+                key={s ?? "all"}
+                type="button"
+                aria-pressed={active}
+                onClick={() => go({ status: s })}
+                className={clsx("shrink-0 rounded-full px-3 py-1.5 text-sm whitespace-nowrap", active ? "bg-brand-700 font-medium text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200")}
+              >
+                {s ? t(`assignmentStatus.${s}`) : t("assignments.all")}
+              </button>
+            );
+          })}
+        </div>
+        <div className="flex flex-col gap-2 sm:flex-row">
+          <form onSubmit={onSearch} className="flex flex-1 gap-2" role="search">
+            <label className="sr-only" htmlFor="inbox-search">
+              {t("assignments.search")}
+            </label>
+            <input id="inbox-search" name="q" key={input.search ?? ""} defaultValue={input.search} maxLength={50} placeholder={t("assignments.searchPlaceholder")} className={inputClass} />
+            <button type="submit" className={buttonClass.primary}>
+              <Search className="h-4 w-4" aria-hidden />
+              <span className="hidden sm:inline">{t("assignments.search")}</span>
+            </button>
+          </form>
+          <label className={clsx("flex items-center gap-2 rounded-md border px-3 py-2 text-sm", input.overdue ? "border-red-300 bg-red-50 text-red-800" : "border-slate-300 bg-white text-slate-700")}>
+            <input type="checkbox" className="h-4 w-4 accent-red-700" checked={Boolean(input.overdue)} onChange={(e) => go({ overdue: e.target.checked || undefined })} />
+            {t("assignments.overdueOnly")}
+          </label>
+        </div>
+      </div>
+
+      {isError ? <Alert className="m-4">{error.message}</Alert> : null}
+
+      <div className="flex items-center justify-between px-4 pt-3 text-sm text-slate-500">
+        <span aria-live="polite">{data ? t("assignments.total", { total: data.total }) : t("common.loading")}</span>
+        {filtered ? (
+          <button type="button" className="text-brand-700 hover:underline" onClick={() => router.replace(pathname)}>
+            {t("assignments.clear")}
+          </button>
+        ) : null}
+      </div>
+
+      {data && data.items.length === 0 ? (
+        <EmptyState title={filtered ? t("assignments.emptyFiltered") : t("assignments.empty")} hint={filtered ? t("assignments.emptyFilteredHint") : t("assignments.emptyHint")} />
+      ) : (
+        <div className={isFetching ? "opacity-60 transition-opacity" : undefined} aria-busy={isFetching}>
+          <ul className="divide-y divide-slate-100 md:hidden">
+            {data?.items.map((a) => (
+              <li key={a.id}>
+                <Link href={`/assignments/${a.id}`} className={clsx("flex items-center gap-3 px-4 py-3 hover:bg-slate-50", a.status === "sent" && "bg-amber-50/40")}>
+                  <div className="min-w-0 flex-1">
+                    <div className="flex flex-wrap items-center gap-1.5">
+                      <StatusBadge status={a.status} />
+                      <OverdueBadge overdue={a.overdue} />
+                    </div>
+                    <p className="mt-1 font-medium text-slate-900">{a.taskTitle}</p>
+                    <p className="mt-0.5 text-xs text-slate-500">
+                      {a.issuerName} · {a.focusArea}
+                    </p>
+                    <div className="mt-2 flex items-center gap-3">
+                      <ProgressBar percent={a.percent} className="flex-1" label={t("work.progressOf", { name: a.taskTitle })} />
+                      <span className="shrink-0 text-xs text-slate-500">
+                        {t("assignments.due")} <Deadline deadline={a.deadline} overdue={a.overdue} />
+                      </span>
+                    </div>
+                  </div>
+                  <ChevronRight className="h-4 w-4 shrink-0 text-slate-400" aria-hidden />
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto md:block">
+            <table className="w-full text-left text-sm">
+              <thead className="text-xs text-slate-500">
+                <tr className="border-b border-slate-100">
+                  {(["task", "issuer", "status", "progress", "deadline"] as const).map((h) => (
+                    <th key={h} scope="col" className="px-4 py-2.5 font-medium whitespace-nowrap">
+                      {t(`assignments.${h}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {data?.items.map((a) => (
+                  <tr key={a.id} className={clsx("hover:bg-slate-50", a.status === "sent" && "bg-amber-50/40")}>
+                    <td className="max-w-md px-4 py-2.5">
+                      <Link href={`/assignments/${a.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                        {a.taskTitle}
+                      </Link>
+                      <p className="mt-0.5 truncate text-xs text-slate-500">{a.focusArea}</p>
+                    </td>
+                    <td className="px-4 py-2.5 whitespace-nowrap text-slate-600">{a.issuerName}</td>
+                    <td className="px-4 py-2.5 whitespace-nowrap">
+                      <span className="inline-flex gap-1.5">
+                        <StatusBadge status={a.status} />
+                        <OverdueBadge overdue={a.overdue} />
+                      </span>
+                    </td>
+                    <td className="w-48 px-4 py-2.5">
+                      <ProgressBar percent={a.percent} label={t("work.progressOf", { name: a.taskTitle })} />
+                    </td>
+                    <td className="px-4 py-2.5 whitespace-nowrap">
+                      <Deadline deadline={a.deadline} overdue={a.overdue} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+
+      {data ? <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => go({ page })} /> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { clsx } from "clsx";
+import { CheckCheck, CornerUpLeft, FileCheck2, Inbox, type LucideIcon, Stamp, Bell } from "lucide-react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { Pager } from "@/components/tasks/pager";
+import { formatDateTime } from "@/components/tasks/timeline";
+import { Alert, buttonClass, Card, EmptyState } from "@/components/ui";
+import { useTRPC } from "@/trpc/react";
+import { parsePage } from "./params";
+
+const KINDS: Record<string, { key: string; icon: LucideIcon; tone: string }> = {
+  "assignment.sent": { key: "sent", icon: Inbox, tone: "bg-amber-100 text-amber-800" },
+  "assignment.returned": { key: "returned", icon: CornerUpLeft, tone: "bg-red-100 text-red-700" },
+  "assignment.accepted": { key: "accepted", icon: Stamp, tone: "bg-sky-100 text-sky-700" },
+  "assignment.reported": { key: "reported", icon: FileCheck2, tone: "bg-brand-100 text-brand-700" },
+};
+
+/** Only paths inside the app are followed. */
+const safeLink = (link: string) => (link.startsWith("/") && !link.startsWith("//") ? link : "/");
+
+export function NotificationList() {
+  const t = useTranslations("notifications");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const queryClient = useQueryClient();
+  const page = parsePage(useSearchParams().get("page"));
+  const { data, isFetching, isError, error } = useQuery({ ...trpc.notification.list.queryOptions({ page }), placeholderData: keepPreviousData });
+  const invalidate = () => queryClient.invalidateQueries(trpc.notification.pathFilter());
+  const markAll = useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: invalidate }));
+  const markOne = useMutation(trpc.notification.markRead.mutationOptions({ onSettled: invalidate }));
+
+  const unreadHere = data?.items.some((n) => !n.readAt) ?? false;
+
+  async function open(n: { id: number; link: string; readAt: Date | null }) {
+    // Reading it should not wait for the next page; a failure to mark it read is not worth stopping for.
+    if (!n.readAt) await markOne.mutateAsync({ ids: [n.id] }).catch(() => undefined);
+    router.push(safeLink(n.link));
+  }
+
+  return (
+    <Card>
+      <div className="flex items-center justify-between gap-3 border-b border-slate-100 px-4 py-3">
+        <span className="text-sm text-slate-500" aria-live="polite">
+          {data ? t("total", { total: data.total }) : t("loading")}
+        </span>
+        <button type="button" className={buttonClass.secondary} disabled={markAll.isPending || !unreadHere} onClick={() => markAll.mutate({})}>
+          <CheckCheck className="h-4 w-4" aria-hidden />
+          {t("markAll")}
+        </button>
+      </div>
+      {isError ? <Alert className="m-4">{error.message}</Alert> : null}
+      {markAll.error ? <Alert className="m-4">{markAll.error.message}</Alert> : null}
+      {data && data.items.length === 0 ? (
+        <EmptyState title={t("empty")} hint={t("emptyHint")} />
+      ) : (
+        <ul className={clsx("divide-y divide-slate-100", isFetching && "opacity-60")} aria-busy={isFetching}>
+          {data?.items.map((n) => {
+            const kind = KINDS[n.kind] ?? { key: "other", icon: Bell, tone: "bg-slate-100 text-slate-600" };
+            const Icon = kind.icon;
+            const unread = !n.readAt;
+            return (
+              <li key={n.id}>
+                <button
+                  type="button"
+                  onClick={() => void open(n)}
+                  className={clsx("flex w-full items-start gap-3 px-4 py-3 text-left hover:bg-slate-50", unread && "bg-brand-50/50")}
+                  data-unread={unread || undefined}
+                >
+                  <span className={clsx("mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-full", kind.tone)}>
+                    <Icon className="h-4 w-4" aria-hidden />
+                  </span>
+                  <span className="min-w-0 flex-1">
+                    <span className="flex flex-wrap items-center gap-x-2">
+                      <span className={clsx("text-sm", unread ? "font-semibold text-slate-900" : "font-medium text-slate-700")}>{t(`kinds.${kind.key}`)}</span>
+                      {unread ? (
+                        <span className="inline-flex items-center gap-1 text-xs font-medium text-brand-700">
+                          <span className="h-1.5 w-1.5 rounded-full bg-brand-600" aria-hidden />
+                          {t("unread")}
+                        </span>
+                      ) : null}
+                    </span>
+                    <span className={clsx("mt-0.5 block text-sm", unread ? "text-slate-900" : "text-slate-600")}>{n.title}</span>
+                    <time dateTime={n.createdAt.toISOString()} className="mt-0.5 block text-xs text-slate-400 tabular-nums">
+                      {formatDateTime(format, n.createdAt)}
+                    </time>
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {data ? <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => router.replace(p > 1 ? `${pathname}?page=${p}` : pathname, { scroll: false })} /> : null}
+    </Card>
+  );
+}

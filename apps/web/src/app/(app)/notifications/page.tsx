@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui";
+import { requireAccount } from "@/server/viewer";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { NotificationList } from "./notification-list";
+import { parsePage } from "./params";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notifications"))("title") };
+}
+
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
+  await requireAccount();
+  const t = await getTranslations("notifications");
+  const { page: raw } = await searchParams;
+  const page = parsePage(typeof raw === "string" ? raw : null);
+  await getQueryClient().prefetchQuery(trpc.notification.list.queryOptions({ page }));
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <HydrateClient>
+        <NotificationList />
+      </HydrateClient>
+    </>
+  );
+}

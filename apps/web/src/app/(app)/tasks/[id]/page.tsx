@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { orNotFound, routeId } from "@/components/tasks/server";
+import { requireAccount } from "@/server/viewer";
+import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { TaskDetail } from "./task-detail";
+
+type Props = { params: Promise<{ id: string }> };
+
+const load = cache(async (id: number) => (await getCaller()).task.byId({ id }));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const task = await load(routeId((await params).id)).catch(() => null);
+  return { title: task?.title ?? (await getTranslations("tasks"))("title") };
+}
+
+/** The page 404s on a task outside the caller's scope; the client part reads the same answer from the cache. */
+export default async function TaskPage({ params }: Props) {
+  await requireAccount();
+  const id = routeId((await params).id);
+  const task = await orNotFound(load(id));
+  getQueryClient().setQueryData(trpc.task.byId.queryKey({ id }), task);
+  return (
+    <HydrateClient>
+      <TaskDetail id={id} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
+import type { AssignmentStatus } from "@dm/db/enums";
+import { Badge, type BadgeTone } from "@/components/ui";
+
+/** 待签收 asks for action (gold), work in hand is blue, 已上报 awaits review (brand), 已办结 is done (green). */
+export const STATUS_TONES: Record<AssignmentStatus, BadgeTone> = {
+  sent: "gold",
+  accepted: "blue",
+  in_progress: "blue",
+  reported: "brand",
+  approved: "green",
+};
+
+export function StatusBadge({ status }: { status: AssignmentStatus }) {
+  const t = useTranslations("assignmentStatus");
+  return <Badge tone={STATUS_TONES[status]}>{t(status)}</Badge>;
+}
+
+export function OverdueBadge({ overdue }: { overdue: boolean }) {
+  const t = useTranslations("work");
+  return overdue ? <Badge tone="red">{t("overdue")}</Badge> : null;
+}
+
+/** A percent bar with its number; `label` names it for screen readers. */
+export function ProgressBar({ percent, className, label }: { percent: number; className?: string; label?: string }) {
+  const t = useTranslations("work");
+  const value = Math.max(0, Math.min(100, percent));
+  return (
+    <div className={clsx("flex items-center gap-2", className)}>
+      <div
+        role="progressbar"
+        aria-valuenow={value}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-label={label ?? t("progress")}
+        className="h-2 min-w-16 flex-1 overflow-hidden rounded-full bg-slate-200"
+      >
+        <div className={clsx("h-full rounded-full", value === 100 ? "bg-emerald-600" : "bg-brand-600")} style={{ width: `${value}%` }} />
+      </div>
+      <span className="w-10 shrink-0 text-right text-xs tabular-nums text-slate-600">{value}%</span>
+    </div>
+  );
+}
+
+/** The deadline, red when overdue. */
+export function Deadline({ deadline, overdue }: { deadline: string; overdue?: boolean }) {
+  return <span className={clsx("tabular-nums", overdue ? "font-medium text-red-700" : "text-slate-700")}>{deadline}</span>;
+}
+
+/**
+ * The return that stands, if any: the last event bearing on the percent (a report or a return;
+ * a pass-down in between does not count) was a return. The server applies the same rule to
+ * let the percent go down once.
+ */
+export function standingReturn<E extends { type: string }>(events: readonly E[]): E | null {
+  const last = [...events].reverse().find((e) => e.type === "progress" || e.type === "reported" || e.type === "returned");
+  return last?.type === "returned" ? last : null;
+}

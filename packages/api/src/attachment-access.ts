@@ -1,0 +1,61 @@
+import { and, eq, sql } from "drizzle-orm";
+import { type Executor, subtreePattern } from "@dm/db";
+import { type Attachment, assignmentEvents, assignments, attachments, campaigns, committees, tasks } from "@dm/db/schema";
+import type { Viewer } from "./context";
+
+/**
+ * The attachment `id` if `viewer` may download it, else null (whether it does not exist or is
+ * not theirs to see: callers answer both the same way). Who may read a file follows from what
+ * owns it, with the same rules as the records themselves, checked in one query:
+ *
+ * - nothing yet (just uploaded): only its uploader;
+ * - a campaign: everyone in the subtree of the committee that runs it (as `loadCampaign`);
+ * - a task: its issuing committee, and committees with an assignment of it in their scope
+ *   (as `task.byId`);
+ * - a report on an assignment's timeline: whoever has the assignment's committee in scope
+ *   (as `loadAssignment`).
+ *
+ * Only the attachment id comes from the client; the scope comes from the viewer's session.
+ */
+export async function readableAttachment(db: Executor, viewer: Viewer, id: number): Promise<Attachment | null> {
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  const { scope, userId } = viewer;
+  const inScope = subtreePattern(scope.path);
+
+  const campaignReadable = sql`exists (
+    select 1 from ${campaigns}
+    join ${committees} on ${committees.id} = ${campaigns.committeeId}
+    where ${campaigns.id} = ${attachments.ownerId} and ${scope.path} like ${committees.path} || '%')`;
+
+  const taskReadable = sql`exists (
+    select 1 from ${tasks}
+    where ${tasks.id} = ${attachments.ownerId} and (
+      ${tasks.committeeId} = ${scope.committeeId}
+      or exists (
+        select 1 from ${assignments}
+        join ${committees} on ${committees.id} = ${assignments.committeeId}
+        where ${assignments.taskId} = ${tasks.id} and ${committees.path} like ${inScope})))`;
+
+  const eventReadable = sql`exists (
+    select 1 from ${assignmentEvents}
+    join ${assignments} on ${assignments.id} = ${assignmentEvents.assignmentId}
+    join ${committees} on ${committees.id} = ${assignments.committeeId}
+    where ${assignmentEvents.id} = ${attachments.ownerId} and ${committees.path} like ${inScope})`;
+
+  const [row] = await db
+    .select()
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.id, id),
+        sql`case ${attachments.ownerType}
+          when 'campaign' then ${campaignReadable}
+          when 'task' then ${taskReadable}
+          when 'assignment_event' then ${eventReadable}
+          else ${attachments.ownerType} is null and ${attachments.uploadedBy} = ${userId}
+        end`,
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
