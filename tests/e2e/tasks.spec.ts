@@ -29,6 +29,16 @@ async function as(browser: Browser, identifier: string): Promise<Page> {
   return page;
 }
 
+/**
+ * Waits until React has hydrated the element (attached its handlers). Right after a page load
+ * the server's HTML is already on screen: a click or a chosen file before then would be lost.
+ */
+async function hydrated(locator: Locator): Promise<Locator> {
+  await expect(locator).toBeVisible();
+  await expect.poll(() => locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$"))), { message: "hydrated" }).toBe(true);
+  return locator;
+}
+
 /** The row of one committee on the task page. */
 const countyRow = (page: Page, name: string) => page.locator(`li[data-committee="${name}"]`).first();
 
@@ -43,21 +53,21 @@ async function confirmIn(dialog: Locator, button: string) {
 async function openFromInbox(page: Page, title: string): Promise<string> {
   await page.goto(`/assignments?q=${encodeURIComponent(title)}`);
   await expect(page.getByRole("heading", { level: 1, name: "任务收件箱" })).toBeVisible();
-  await page.getByRole("link", { name: title }).first().click();
+  await (await hydrated(page.getByRole("link", { name: title }).first())).click();
   await expect(page).toHaveURL(/\/assignments\/\d+$/);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   return new URL(page.url()).pathname;
 }
 
 async function accept(page: Page) {
-  await page.getByRole("button", { name: "签收", exact: true }).click();
+  await (await hydrated(page.getByRole("button", { name: "签收", exact: true }))).click();
   await expect(page.getByText("已签收，可以开始办理并报告进展")).toBeVisible();
   await expect(page.getByRole("button", { name: "上报完成" })).toBeVisible();
 }
 
 /** 上报完成 with a text (and files already chosen), through the confirmation. */
 async function reportComplete(page: Page, text: string) {
-  await page.getByLabel("进展情况").fill(text);
+  await (await hydrated(page.getByLabel("进展情况"))).fill(text);
   await page.getByRole("button", { name: "上报完成" }).click();
   await confirmIn(page.getByRole("dialog", { name: "确认上报完成？" }), "确认上报");
   await expect(page.getByText("已上报完成，等待审核")).toBeVisible();
@@ -80,7 +90,7 @@ test("a task goes to two counties, is returned and approved; a township's part r
   await test.step("the city leader creates a campaign with the default focus areas and methods", async () => {
     await leader.goto("/campaigns/new");
     await expect(leader.getByRole("heading", { level: 1, name: "新建专项" })).toBeVisible();
-    await leader.getByLabel("专项名称").fill(campaignTitle);
+    await (await hydrated(leader.getByLabel("专项名称"))).fill(campaignTitle);
     await leader.getByLabel("主题").fill("改善生态环境");
     await leader.getByLabel("开始日期").fill(chinaDate(-1));
     await leader.getByLabel("结束日期").fill(chinaDate(200));
@@ -101,7 +111,7 @@ test("a task goes to two counties, is returned and approved; a township's part r
     await leader.goto(`/tasks/new?campaign=${campaignPath.split("/").pop()}`);
     await expect(leader.getByRole("heading", { level: 1, name: "下发任务" })).toBeVisible();
     await expect(leader.getByLabel("所属专项")).toHaveValue(campaignPath.split("/").pop()!);
-    await leader.getByLabel("任务名称").fill(taskTitle);
+    await (await hydrated(leader.getByLabel("任务名称"))).fill(taskTitle);
     await leader.getByLabel("任务说明").fill("实地踏察洣水河沿线排污口整治情况，形成监督报告。");
     await leader.getByLabel("监督内容").selectOption({ label: "环保责任落实情况和法律法规执行情况" });
     await leader.getByLabel("监督方式").selectOption({ label: "定向式监督" });
@@ -143,7 +153,7 @@ test("a task goes to two counties, is returned and approved; a township's part r
 
   await test.step("醴陵市 reports 100% with a photo", async () => {
     await liling.goto(lilingPath);
-    await liling.locator('input[type="file"]').setInputFiles({ name: "洣水河排污口现场.png", mimeType: "image/png", buffer: PNG });
+    await (await hydrated(liling.locator('input[type="file"]'))).setInputFiles({ name: "洣水河排污口现场.png", mimeType: "image/png", buffer: PNG });
     await expect(liling.getByRole("list", { name: "已上传的附件" }).getByText("洣水河排污口现场.png")).toBeVisible();
     await reportComplete(liling, "已完成洣水河沿线12个排污口的实地踏察，形成问题清单3条。");
     await expect(liling.getByText("已上报，等待株洲市政协审核")).toBeVisible();
@@ -158,7 +168,7 @@ test("a task goes to two counties, is returned and approved; a township's part r
     await leader.goto(taskPath);
     const row = countyRow(leader, "醴陵市政协");
     await expect(row).toContainText("已上报");
-    await row.getByRole("button", { name: "退回" }).click();
+    await (await hydrated(row.getByRole("button", { name: "退回" }))).click();
     const dialog = leader.getByRole("dialog", { name: "退回醴陵市政协的上报？" });
     // A return without a reason is refused in the dialog.
     await dialog.getByRole("button", { name: "确认退回" }).click();
@@ -176,8 +186,7 @@ test("a task goes to two counties, is returned and approved; a township's part r
   await test.step("醴陵市 is told, sees the reason and reports again; the city approves", async () => {
     await liling.goto("/notifications");
     const notice = liling.getByRole("button").filter({ hasText: taskTitle }).filter({ hasText: "任务被退回" });
-    await expect(notice).toBeVisible();
-    await notice.click();
+    await (await hydrated(notice)).click();
     await expect(liling).toHaveURL(lilingPath);
     await expect(liling.getByRole("note")).toContainText(reason);
     await expect(liling.locator("li[data-event=returned]")).toContainText(reason);
@@ -186,7 +195,7 @@ test("a task goes to two counties, is returned and approved; a township's part r
     await leader.goto(taskPath);
     const row = countyRow(leader, "醴陵市政协");
     await expect(row).toContainText("已上报");
-    await row.getByRole("button", { name: "审核办结" }).click();
+    await (await hydrated(row.getByRole("button", { name: "审核办结" }))).click();
     await confirmIn(leader.getByRole("dialog", { name: "确认醴陵市政协的任务已办结？" }), "确认办结");
     await expect(row).toContainText("已办结");
     await expect(countyRow(leader, "荷塘区政协")).toContainText("已签收");
@@ -199,7 +208,7 @@ test("a task goes to two counties, is returned and approved; a township's part r
   let parentPath = "";
   await test.step("a second task: 醴陵市 passes it to 左权镇", async () => {
     await leader.goto(`/tasks/new?campaign=${campaignPath.split("/").pop()}`);
-    await leader.getByLabel("任务名称").fill(secondTitle);
+    await (await hydrated(leader.getByLabel("任务名称"))).fill(secondTitle);
     await leader.getByLabel("监督内容").selectOption({ index: 1 });
     await leader.getByLabel("监督方式").selectOption({ label: "调研式监督" });
     await leader.getByLabel("截止日期").fill(deadline);
@@ -209,7 +218,7 @@ test("a task goes to two counties, is returned and approved; a township's part r
 
     parentPath = await openFromInbox(liling, secondTitle);
     await accept(liling);
-    await liling.getByRole("checkbox", { name: "左权镇" }).check();
+    await (await hydrated(liling.getByRole("checkbox", { name: "左权镇" }))).check();
     await liling.getByRole("button", { name: "转交乡镇", exact: true }).click();
     await expect(liling.getByText("已转交：左权镇")).toBeVisible();
     const township = liling.getByRole("link").filter({ hasText: "左权镇" });
@@ -231,7 +240,7 @@ test("a task goes to two counties, is returned and approved; a township's part r
     await expect(township).toContainText("待审核");
     await township.click();
     await expect(liling.getByText("左权镇已上报完成，请审核：办结，或说明原因退回。")).toBeVisible();
-    await liling.getByRole("button", { name: "审核办结" }).click();
+    await (await hydrated(liling.getByRole("button", { name: "审核办结" }))).click();
     await confirmIn(liling.getByRole("dialog", { name: "确认左权镇的任务已办结？" }), "确认办结");
     await expect(liling.getByText("任务已办结")).toBeVisible();
 

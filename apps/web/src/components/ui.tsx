@@ -35,6 +35,7 @@ const BADGE_TONES = {
   blue: "bg-sky-50 text-sky-800 ring-sky-200",
   green: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   red: "bg-red-50 text-red-700 ring-red-200",
+  violet: "bg-violet-50 text-violet-800 ring-violet-200",
 } as const;
 
 export type BadgeTone = keyof typeof BADGE_TONES;

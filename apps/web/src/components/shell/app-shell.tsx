@@ -87,8 +87,10 @@ export function AppShell({ nav, user, children }: ShellProps) {
             {t("app.name")}
           </span>
         </Link>
-        <div className="ml-auto flex items-center gap-3">
-          <LanguageSwitch tone="dark" />
+        <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
+          <div className="shrink-0 whitespace-nowrap">
+            <LanguageSwitch tone="dark" />
+          </div>
           <NotificationBell />
           <span className="hidden text-sm text-white/90 md:inline">{user.displayName}</span>
         </div>

@@ -45,8 +45,11 @@ export function CommitteeChecklist({
               key={o.id}
               className={clsx(
                 "flex min-h-10 items-center gap-2 rounded-md border px-3 py-2 text-sm",
-                checked ? "border-brand-600/40 bg-brand-50 text-slate-900" : "border-slate-200 bg-white text-slate-700",
-                isLocked ? "cursor-not-allowed opacity-70" : "cursor-pointer hover:border-slate-300",
+                isLocked
+                  ? "cursor-not-allowed border-slate-200 bg-slate-50 text-slate-500"
+                  : checked
+                    ? "cursor-pointer border-brand-600/40 bg-brand-50 text-slate-900"
+                    : "cursor-pointer border-slate-200 bg-white text-slate-700 hover:border-slate-300",
               )}
             >
               <input

@@ -40,7 +40,9 @@ export function PassDownForm({
         void refresh();
       },
       onError: (error) => {
-        if (isConflict(error)) void refresh();
+        if (!isConflict(error)) return;
+        onNotice({ tone: "error", text: error.message });
+        void refresh();
       },
     }),
   );
@@ -49,7 +51,7 @@ export function PassDownForm({
 
   const townshipErrors = [...(noneChosen ? [t("chooseTownship")] : []), ...fieldErrorsOf(passDown.error, "committeeIds")];
   const deadlineErrors = fieldErrorsOf(passDown.error, "deadline");
-  const formError = passDown.error && !townshipErrors.length && !deadlineErrors.length ? passDown.error.message : null;
+  const formError = passDown.error && !isConflict(passDown.error) && !townshipErrors.length && !deadlineErrors.length ? passDown.error.message : null;
   const deadlineHint = t("passDownDeadlineHint", { deadline: assignment.deadline });
 
   return (

@@ -49,7 +49,10 @@ export function ReportForm({ assignment, afterReturn, canProgress, canReport, on
       },
       onError: (error) => {
         setConfirming(false);
-        if (isConflict(error)) void refresh();
+        if (!isConflict(error)) return;
+        // The form starts afresh with the new version; the message stays with the page.
+        onNotice({ tone: "error", text: error.message });
+        void refresh();
       },
     }),
   );
@@ -64,7 +67,7 @@ export function ReportForm({ assignment, afterReturn, canProgress, canReport, on
   const textErrors = [...(textMissing ? [t("textRequired")] : []), ...fieldErrorsOf(report.error, "text")];
   const percentErrors = fieldErrorsOf(report.error, "percent");
   const fileErrors = fieldErrorsOf(report.error, "attachmentIds");
-  const formError = report.error && !textErrors.length && !percentErrors.length && !fileErrors.length ? report.error.message : null;
+  const formError = report.error && !isConflict(report.error) && !textErrors.length && !percentErrors.length && !fileErrors.length ? report.error.message : null;
   const percentHint = afterReturn ? t("percentHintReturned", { current: assignment.percent }) : t("percentHint", { current: assignment.percent });
 
   return (

@@ -5,12 +5,12 @@ import { useTranslations } from "next-intl";
 import type { AssignmentStatus } from "@dm/db/enums";
 import { Badge, type BadgeTone } from "@/components/ui";
 
-/** 待签收 asks for action (gold), work in hand is blue, 已上报 awaits review (brand), 已办结 is done (green). */
+/** 待签收 asks for action (gold), work in hand is blue, 已上报 awaits review (violet), 已办结 is done (green); red is kept for overdue. */
 export const STATUS_TONES: Record<AssignmentStatus, BadgeTone> = {
   sent: "gold",
   accepted: "blue",
   in_progress: "blue",
-  reported: "brand",
+  reported: "violet",
   approved: "green",
 };
 
@@ -38,7 +38,7 @@ export function ProgressBar({ percent, className, label }: { percent: number; cl
         aria-label={label ?? t("progress")}
         className="h-2 min-w-16 flex-1 overflow-hidden rounded-full bg-slate-200"
       >
-        <div className={clsx("h-full rounded-full", value === 100 ? "bg-emerald-600" : "bg-brand-600")} style={{ width: `${value}%` }} />
+        <div className={clsx("h-full rounded-full", value === 100 ? "bg-emerald-600" : "bg-sky-600")} style={{ width: `${value}%` }} />
       </div>
       <span className="w-10 shrink-0 text-right text-xs tabular-nums text-slate-600">{value}%</span>
     </div>
@@ -48,14 +48,4 @@ export function ProgressBar({ percent, className, label }: { percent: number; cl
 /** The deadline, red when overdue. */
 export function Deadline({ deadline, overdue }: { deadline: string; overdue?: boolean }) {
   return <span className={clsx("tabular-nums", overdue ? "font-medium text-red-700" : "text-slate-700")}>{deadline}</span>;
-}
-
-/**
- * The return that stands, if any: the last event bearing on the percent (a report or a return;
- * a pass-down in between does not count) was a return. The server applies the same rule to
- * let the percent go down once.
- */
-export function standingReturn<E extends { type: string }>(events: readonly E[]): E | null {
-  const last = [...events].reverse().find((e) => e.type === "progress" || e.type === "reported" || e.type === "returned");
-  return last?.type === "returned" ? last : null;
 }

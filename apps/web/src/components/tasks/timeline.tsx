@@ -33,7 +33,7 @@ const DOT: Record<AssignmentEventType, string> = {
   accepted: "bg-sky-100 text-sky-700",
   passed_down: "bg-amber-100 text-amber-800",
   progress: "bg-sky-100 text-sky-700",
-  reported: "bg-brand-100 text-brand-700",
+  reported: "bg-violet-100 text-violet-700",
   returned: "bg-red-100 text-red-700",
   approved: "bg-emerald-100 text-emerald-700",
 };

@@ -15,7 +15,7 @@ const KINDS: Record<string, { key: string; icon: LucideIcon; tone: string }> = {
   "assignment.sent": { key: "sent", icon: Inbox, tone: "bg-amber-100 text-amber-800" },
   "assignment.returned": { key: "returned", icon: CornerUpLeft, tone: "bg-red-100 text-red-700" },
   "assignment.accepted": { key: "accepted", icon: Stamp, tone: "bg-sky-100 text-sky-700" },
-  "assignment.reported": { key: "reported", icon: FileCheck2, tone: "bg-brand-100 text-brand-700" },
+  "assignment.reported": { key: "reported", icon: FileCheck2, tone: "bg-violet-100 text-violet-700" },
 };
 
 /** Only paths inside the app are followed. */

@@ -20,7 +20,7 @@ const COUNT_TEXT: Record<AssignmentStatus, string> = {
   sent: "text-amber-700",
   accepted: "text-sky-700",
   in_progress: "text-sky-700",
-  reported: "text-brand-700",
+  reported: "text-violet-700",
   approved: "text-emerald-700",
 };
 

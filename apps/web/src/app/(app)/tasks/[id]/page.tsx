@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { STAFF_ROLES, roleAllows } from "@dm/api/domain/roles";
+import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
 import { requireAccount } from "@/server/viewer";
 import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
@@ -17,8 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The page 404s on a task outside the caller's scope; the client part reads the same answer from the cache. */
 export default async function TaskPage({ params }: Props) {
-  await requireAccount();
+  const account = await requireAccount();
   const id = routeId((await params).id);
+  // Task work is for staff; members have no task pages.
+  if (!roleAllows(account.role, STAFF_ROLES)) return <Forbidden title={(await getTranslations("tasks"))("title")} />;
   const task = await orNotFound(load(id));
   getQueryClient().setQueryData(trpc.task.byId.queryKey({ id }), task);
   return (

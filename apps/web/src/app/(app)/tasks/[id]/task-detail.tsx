@@ -10,10 +10,12 @@ import { useState } from "react";
 import type { AppRouter } from "@dm/api";
 import { ASSIGNMENT_STATUSES } from "@dm/db/enums";
 import { AttachmentList } from "@/components/attachments/attachment-list";
+import { NoticeBanner } from "@/components/tasks/notice";
 import { type Notice, ReviewActions } from "@/components/tasks/review-actions";
-import { Deadline, OverdueBadge, ProgressBar, standingReturn, StatusBadge } from "@/components/tasks/status";
+import { standingReturn } from "@/components/tasks/rules";
+import { Deadline, OverdueBadge, ProgressBar, StatusBadge } from "@/components/tasks/status";
 import { formatDateTime, Timeline } from "@/components/tasks/timeline";
-import { Alert, Badge, Card, CardHeader, EmptyState, LinkButton, PageHeader } from "@/components/ui";
+import { Badge, Card, CardHeader, EmptyState, LinkButton, PageHeader } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 
 type Task = inferRouterOutputs<AppRouter>["task"]["byId"];
@@ -99,11 +101,7 @@ export function TaskDetail({ id }: { id: number }) {
 
       <Card className="mt-5">
         <CardHeader title={t("tasks.progressByCounty", { count: top.length })} />
-        {notice ? (
-          <Alert tone={notice.tone} className="mx-4 mt-4 sm:mx-5">
-            {notice.text}
-          </Alert>
-        ) : null}
+        <NoticeBanner notice={notice} className="mx-4 mt-4 sm:mx-5" />
         {top.length === 0 ? (
           <EmptyState title={t("tasks.noAssignments")} />
         ) : (
