@@ -4,7 +4,10 @@ import { ArrowDown, ArrowUp, Plus, RotateCcw, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { buttonClass, inputClass } from "@/components/ui";
 
-/** An editable ordered list of short labels (监督内容, 监督方式): add, remove, reorder, restore the defaults. */
+/**
+ * An editable ordered list of short labels (监督内容, 监督方式): add, remove, reorder (on wider
+ * screens; phones keep the width for the text), restore the defaults.
+ */
 export function EditableList({
   id,
   legend,
@@ -54,10 +57,10 @@ export function EditableList({
               aria-invalid={errors.length > 0 && !item.trim()}
               onChange={(e) => set(i, e.target.value)}
             />
-            <button type="button" className="rounded p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700 disabled:opacity-30" disabled={i === 0} aria-label={t("moveUp")} onClick={() => move(i, -1)}>
+            <button type="button" className="hidden rounded p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700 disabled:opacity-30 sm:inline-flex" disabled={i === 0} aria-label={t("moveUp")} onClick={() => move(i, -1)}>
               <ArrowUp className="h-4 w-4" aria-hidden />
             </button>
-            <button type="button" className="rounded p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700 disabled:opacity-30" disabled={i === items.length - 1} aria-label={t("moveDown")} onClick={() => move(i, 1)}>
+            <button type="button" className="hidden rounded p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700 disabled:opacity-30 sm:inline-flex" disabled={i === items.length - 1} aria-label={t("moveDown")} onClick={() => move(i, 1)}>
               <ArrowDown className="h-4 w-4" aria-hidden />
             </button>
             <button type="button" className="rounded p-1.5 text-slate-400 hover:bg-red-50 hover:text-red-700" aria-label={t("removeItem", { item: item || i + 1 })} onClick={() => onChange(items.filter((_, j) => j !== i))}>
