@@ -2,16 +2,17 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { clsx } from "clsx";
-import { ChevronRight, Search } from "lucide-react";
+import { ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "@dm/db/enums";
 import type { InboxInput } from "@dm/api/schemas/task";
+import { OverdueToggle, ResultSummary, SearchBox } from "@/components/list";
 import { Pager } from "@/components/tasks/pager";
 import { Deadline, OverdueBadge, ProgressBar, StatusBadge } from "@/components/tasks/status";
-import { Alert, buttonClass, Card, EmptyState, inputClass } from "@/components/ui";
+import { Alert, Card, EmptyState } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 import { parseInboxSearch, toInboxSearch } from "./params";
 
@@ -26,12 +27,6 @@ export function Inbox() {
 
   const go = (next: Partial<InboxInput>) => router.replace(`${pathname}${toInboxSearch({ ...input, page: 1, ...next })}`, { scroll: false });
   const filtered = Boolean(input.status || input.overdue || input.search);
-
-  function onSearch(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    go({ search: String(form.get("q") ?? "").trim() || undefined });
-  }
 
   const tabs: (AssignmentStatus | undefined)[] = [undefined, ...ASSIGNMENT_STATUSES];
 
@@ -55,33 +50,14 @@ export function Inbox() {
           })}
         </div>
         <div className="flex flex-col gap-2 sm:flex-row">
-          <form onSubmit={onSearch} className="flex flex-1 gap-2" role="search">
-            <label className="sr-only" htmlFor="inbox-search">
-              {t("assignments.search")}
-            </label>
-            <input id="inbox-search" name="q" key={input.search ?? ""} defaultValue={input.search} maxLength={50} placeholder={t("assignments.searchPlaceholder")} className={inputClass} />
-            <button type="submit" className={buttonClass.primary}>
-              <Search className="h-4 w-4" aria-hidden />
-              <span className="hidden sm:inline">{t("assignments.search")}</span>
-            </button>
-          </form>
-          <label className={clsx("flex items-center gap-2 rounded-md border px-3 py-2 text-sm", input.overdue ? "border-red-300 bg-red-50 text-red-800" : "border-slate-300 bg-white text-slate-700")}>
-            <input type="checkbox" className="h-4 w-4 accent-red-700" checked={Boolean(input.overdue)} onChange={(e) => go({ overdue: e.target.checked || undefined })} />
-            {t("assignments.overdueOnly")}
-          </label>
+          <SearchBox id="inbox-search" className="flex-1" label={t("assignments.search")} placeholder={t("assignments.searchPlaceholder")} value={input.search} onSearch={(search) => go({ search })} />
+          <OverdueToggle checked={Boolean(input.overdue)} label={t("assignments.overdueOnly")} onChange={(overdue) => go({ overdue: overdue || undefined })} />
         </div>
       </div>
 
       {isError ? <Alert className="m-4">{error.message}</Alert> : null}
 
-      <div className="flex items-center justify-between px-4 pt-3 text-sm text-slate-500">
-        <span aria-live="polite">{data ? t("assignments.total", { total: data.total }) : t("common.loading")}</span>
-        {filtered ? (
-          <button type="button" className="text-brand-700 hover:underline" onClick={() => router.replace(pathname)}>
-            {t("assignments.clear")}
-          </button>
-        ) : null}
-      </div>
+      <ResultSummary text={data ? t("assignments.total", { total: data.total }) : t("common.loading")} clearLabel={t("assignments.clear")} onClear={filtered ? () => router.replace(pathname) : undefined} />
 
       {data && data.items.length === 0 ? (
         <EmptyState title={filtered ? t("assignments.emptyFiltered") : t("assignments.empty")} hint={filtered ? t("assignments.emptyFilteredHint") : t("assignments.emptyHint")} />

@@ -1,12 +1,12 @@
 "use client";
 
 import { keepPreviousData, useQuery, useSuspenseQuery } from "@tanstack/react-query";
-import { Search } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { MEMBER_LEVELS, SECTORS } from "@dm/db/enums";
 import { MEMBER_PAGE_SIZES, type MemberListInput } from "@dm/api/schemas/member";
+import { ResultSummary, SearchBox } from "@/components/list";
 import { Badge, buttonClass, Card, EmptyState, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 import { parseMemberSearch, toSearchParams } from "./params";
@@ -23,28 +23,13 @@ export function MemberDirectory() {
 
   const go = (next: Partial<MemberListInput>) => router.replace(`${pathname}${toSearchParams({ ...input, page: 1, ...next })}`, { scroll: false });
 
-  function onSearch(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    go({ search: String(form.get("q") ?? "").trim() || undefined });
-  }
-
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const filtered = Boolean(input.search || input.committeeId || input.sector || input.level);
 
   return (
     <Card>
       <div className="flex flex-col gap-3 border-b border-slate-100 p-4 lg:flex-row lg:items-center">
-        <form onSubmit={onSearch} className="flex flex-1 gap-2" role="search">
-          <label className="sr-only" htmlFor="member-search">
-            {t("members.search")}
-          </label>
-          <input id="member-search" name="q" key={input.search ?? ""} defaultValue={input.search} maxLength={50} placeholder={t("members.searchPlaceholder")} className={inputClass} />
-          <button type="submit" className={buttonClass.primary}>
-            <Search className="h-4 w-4" aria-hidden />
-            <span className="hidden sm:inline">{t("members.search")}</span>
-          </button>
-        </form>
+        <SearchBox id="member-search" className="flex-1" label={t("members.search")} placeholder={t("members.searchPlaceholder")} value={input.search} onSearch={(search) => go({ search })} />
         <div className="grid grid-cols-3 gap-2 lg:flex">
           <select aria-label={t("members.committee")} className={inputClass} value={input.committeeId ?? ""} onChange={(e) => go({ committeeId: e.target.value ? Number(e.target.value) : undefined })}>
             <option value="">{t("members.allCommittees")}</option>
@@ -80,14 +65,7 @@ export function MemberDirectory() {
         </div>
       ) : null}
 
-      <div className="flex items-center justify-between px-4 pt-3 text-sm text-slate-500">
-        <span aria-live="polite">{data ? t("members.total", { total: data.total }) : t("members.loading")}</span>
-        {filtered ? (
-          <button type="button" className="text-brand-700 hover:underline" onClick={() => router.replace(pathname)}>
-            {t("members.clear")}
-          </button>
-        ) : null}
-      </div>
+      <ResultSummary text={data ? t("members.total", { total: data.total }) : t("members.loading")} clearLabel={t("members.clear")} onClear={filtered ? () => router.replace(pathname) : undefined} />
 
       {data && data.items.length === 0 ? (
         <EmptyState title={t("members.empty")} hint={t("members.emptyHint")} />

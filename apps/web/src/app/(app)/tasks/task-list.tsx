@@ -2,16 +2,16 @@
 
 import { keepPreviousData, useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { clsx } from "clsx";
-import { Search } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "@dm/db/enums";
 import type { TaskListInput } from "@dm/api/schemas/task";
+import { OverdueToggle, ResultSummary, SearchBox } from "@/components/list";
 import { Pager } from "@/components/tasks/pager";
 import { STATUS_TONES } from "@/components/tasks/status";
-import { Alert, Badge, buttonClass, Card, EmptyState, inputClass } from "@/components/ui";
+import { Alert, Badge, Card, EmptyState, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 import { parseTaskSearch, toTaskSearch } from "./params";
 
@@ -43,27 +43,12 @@ export function TaskList() {
 
   const go = (next: Partial<TaskListInput>) => router.replace(`${pathname}${toTaskSearch({ ...input, page: 1, ...next })}`, { scroll: false });
 
-  function onSearch(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    go({ search: String(form.get("q") ?? "").trim() || undefined });
-  }
-
   const filtered = Boolean(input.search || input.campaignId || input.status || input.committeeId || input.focusArea || input.overdue);
 
   return (
     <Card>
       <div className="space-y-3 border-b border-slate-100 p-4">
-        <form onSubmit={onSearch} className="flex gap-2" role="search">
-          <label className="sr-only" htmlFor="task-search">
-            {t("tasks.search")}
-          </label>
-          <input id="task-search" name="q" key={input.search ?? ""} defaultValue={input.search} maxLength={50} placeholder={t("tasks.searchPlaceholder")} className={inputClass} />
-          <button type="submit" className={buttonClass.primary}>
-            <Search className="h-4 w-4" aria-hidden />
-            <span className="hidden sm:inline">{t("tasks.search")}</span>
-          </button>
-        </form>
+        <SearchBox id="task-search" label={t("tasks.search")} placeholder={t("tasks.searchPlaceholder")} value={input.search} onSearch={(search) => go({ search })} />
         <div className="grid grid-cols-2 gap-2 lg:grid-cols-5">
           <select
             aria-label={t("tasks.campaign")}
@@ -102,23 +87,13 @@ export function TaskList() {
               </option>
             ))}
           </select>
-          <label className={clsx("flex items-center gap-2 rounded-md border px-3 py-2 text-sm", input.overdue ? "border-red-300 bg-red-50 text-red-800" : "border-slate-300 bg-white text-slate-700")}>
-            <input type="checkbox" className="h-4 w-4 accent-red-700" checked={Boolean(input.overdue)} onChange={(e) => go({ overdue: e.target.checked || undefined })} />
-            {t("tasks.overdueOnly")}
-          </label>
+          <OverdueToggle checked={Boolean(input.overdue)} label={t("tasks.overdueOnly")} onChange={(overdue) => go({ overdue: overdue || undefined })} />
         </div>
       </div>
 
       {isError ? <Alert className="m-4">{error.message}</Alert> : null}
 
-      <div className="flex items-center justify-between px-4 pt-3 text-sm text-slate-500">
-        <span aria-live="polite">{data ? t("tasks.total", { total: data.total }) : t("common.loading")}</span>
-        {filtered ? (
-          <button type="button" className="text-brand-700 hover:underline" onClick={() => router.replace(pathname)}>
-            {t("tasks.clear")}
-          </button>
-        ) : null}
-      </div>
+      <ResultSummary text={data ? t("tasks.total", { total: data.total }) : t("common.loading")} clearLabel={t("tasks.clear")} onClear={filtered ? () => router.replace(pathname) : undefined} />
 
       {data && data.items.length === 0 ? (
         <EmptyState title={filtered ? t("tasks.emptyFiltered") : t("tasks.empty")} hint={filtered ? t("tasks.emptyFilteredHint") : t("tasks.emptyHint")} />
