@@ -702,3 +702,16 @@ describe("members do no task work", () => {
     await expectTRPCError(member.task.byId({ id: taskId }), "FORBIDDEN");
   });
 });
+
+describe("the actions a page may offer come from the server", () => {
+  it("task.byId lists approve and return for the city on a reported county assignment, nothing on one still sent", async () => {
+    const { taskId, a, b } = await send([org.countyA.id, org.countyB.id], "按钮由服务端决定");
+    await driveAssignment(t.db, a, "reported", countyADrive());
+    const task = await as(org.users.cityStaff).task.byId({ id: taskId });
+    expect(task.assignments.find((x) => x.id === a)!.allowedActions.sort()).toEqual(["approve", "return"]);
+    expect(task.assignments.find((x) => x.id === b)!.allowedActions).toEqual([]);
+    // The county sees its own row with what it may do: nothing to review on its own report.
+    const own = await as(org.users.countyA).task.byId({ id: taskId });
+    expect(own.assignments.map((x) => [x.id, x.allowedActions])).toEqual([[a, []]]);
+  });
+});

@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, ilike, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Db, Executor, Tx } from "@dm/db";
+import type { AssignmentStatus, CommitteeLevel, Db, Executor, Tx } from "@dm/db";
 import { assignmentEvents, assignments, committees, tasks, users } from "@dm/db/schema";
 import { attachmentsOf, bindAttachments } from "../attachments";
 import { recordAudit } from "../audit";
-import { type AssignmentAction, chinaToday, isOverdue, mayAct, percentProblem, transition } from "../domain/assignment";
+import { ASSIGNMENT_ACTIONS, type AssignmentAction, chinaToday, isOverdue, mayAct, percentProblem, transition } from "../domain/assignment";
 import { withinScope } from "../domain/scope";
 import type { Viewer } from "../context";
 import { notify, staffOf } from "../notify";
@@ -40,6 +40,16 @@ export async function loadAssignment(db: Executor, viewer: Viewer, id: number) {
 type Loaded = Awaited<ReturnType<typeof loadAssignment>>;
 
 const actingUser = (viewer: Viewer) => ({ role: viewer.role, committeeId: viewer.scope.committeeId });
+
+/** What the viewer may do with an assignment now: the buttons a page shows. */
+export function allowedActions(
+  viewer: Viewer,
+  a: { committeeId: number; issuerCommitteeId: number; issuerLevel: CommitteeLevel; committeeLevel: CommitteeLevel; status: AssignmentStatus },
+): AssignmentAction[] {
+  return ASSIGNMENT_ACTIONS.filter(
+    (action) => mayAct(actingUser(viewer), a, action) && transition(a.status, action).ok && (action !== "passDown" || a.committeeLevel === "county"),
+  );
+}
 
 /** Who is told: the doing committee's staff, or the person who sent it. */
 const ASSIGNEE_ROLES = ["county_staff", "township_liaison"] as const;
@@ -168,10 +178,7 @@ export const assignmentRouter = createTRPCRouter({
         .orderBy(asc(committees.sortOrder)),
       attachmentsOf(ctx.db, "task", [a.taskId]),
     ]);
-    const viewerParties = { committeeId: a.committeeId, issuerCommitteeId: a.issuerCommitteeId, issuerLevel: loaded.issuerLevel };
-    const allowed = (["accept", "progress", "report", "approve", "return", "passDown"] as const).filter(
-      (action) => mayAct(actingUser(ctx.viewer), viewerParties, action) && transition(a.status, action).ok && (action !== "passDown" || loaded.committeeLevel === "county"),
-    );
+    const allowed = allowedActions(ctx.viewer, { ...a, issuerLevel: loaded.issuerLevel, committeeLevel: loaded.committeeLevel });
     return {
       ...withOverdue([{ ...a, committeeName: loaded.committeeName, issuerName: loaded.issuerName, committeeLevel: loaded.committeeLevel }])[0]!,
       task: { ...task!, attachments: taskFiles },

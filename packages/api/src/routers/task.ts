@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "@dm/db";
 import { assignmentEvents, assignments, committees, tasks, users } from "@dm/db/schema";
 import { attachmentsOf, bindAttachments } from "../attachments";
@@ -10,11 +11,12 @@ import type { Viewer } from "../context";
 import { notify, staffOf } from "../notify";
 import { byIdInput, TASK_PAGE_SIZE, taskCreateInput, taskListInput, taskUpdateInput, type taskFields } from "../schemas/task";
 import { createTRPCRouter, fail, roleProcedure } from "../trpc";
-import { timeline, withOverdue } from "./assignment";
+import { allowedActions, timeline, withOverdue } from "./assignment";
 import { loadCampaign } from "./campaign";
 import type { z } from "zod";
 
 const cityOnly = roleProcedure(...CITY_ROLES);
+const issuer = alias(committees, "issuer");
 /** Task work is for committee staff; members take part through activities instead. */
 const staffOnly = roleProcedure(...STAFF_ROLES);
 
@@ -129,6 +131,8 @@ export const taskRouter = createTRPCRouter({
             committeeId: committees.id,
             committeeName: committees.name,
             committeeLevel: committees.level,
+            issuerCommitteeId: assignments.issuerCommitteeId,
+            issuerLevel: issuer.level,
             status: assignments.status,
             deadline: assignments.deadline,
             percent: assignments.percent,
@@ -137,6 +141,7 @@ export const taskRouter = createTRPCRouter({
           })
           .from(assignments)
           .innerJoin(committees, eq(committees.id, assignments.committeeId))
+          .innerJoin(issuer, eq(issuer.id, assignments.issuerCommitteeId))
           .where(and(eq(assignments.taskId, task.id), withinScope(ctx.viewer.scope, committees.path)))
           .orderBy(asc(committees.path))
       : [];
@@ -155,7 +160,7 @@ export const taskRouter = createTRPCRouter({
       responsibleLeaderName: leader[0]?.name ?? null,
       attachments: files,
       canEdit: isIssuer && (CITY_ROLES as readonly string[]).includes(ctx.viewer.role),
-      assignments: withOverdue(visible).map((a) => ({ ...a, events: events.get(a.id) ?? [] })),
+      assignments: withOverdue(visible).map((a) => ({ ...a, allowedActions: allowedActions(ctx.viewer, a), events: events.get(a.id) ?? [] })),
     };
   }),
 

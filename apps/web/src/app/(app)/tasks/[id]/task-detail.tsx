@@ -108,7 +108,7 @@ export function TaskDetail({ id }: { id: number }) {
           <ul className="divide-y divide-slate-100">
             {top.map((a) => (
               <li key={a.id} className="px-4 py-4 sm:px-5" data-committee={a.committeeName}>
-                <AssignmentRow assignment={a} review={task.canEdit && a.parentId === null && a.status === "reported"} onNotice={setNotice} />
+                <AssignmentRow assignment={a} review={a.allowedActions.includes("approve")} onNotice={setNotice} />
                 {childrenOf(a).length ? (
                   <ul className="mt-3 space-y-3 border-l-2 border-slate-100 pl-3 sm:ml-2 sm:pl-4" aria-label={t("tasks.townshipsOf", { name: a.committeeName })}>
                     {childrenOf(a).map((c) => (
