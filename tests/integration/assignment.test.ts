@@ -715,3 +715,19 @@ describe("the actions a page may offer come from the server", () => {
     expect(own.assignments.map((x) => [x.id, x.allowedActions])).toEqual([[a, []]]);
   });
 });
+
+describe("assignment.inboxCounts", () => {
+  it("counts the caller's assignments by status and the reports waiting for the caller's review", async () => {
+    const before = await as(org.users.countyA).assignment.inboxCounts();
+    const cityBefore = await as(org.users.cityStaff).assignment.inboxCounts();
+    const { a } = await send([org.countyA.id], "计数用的任务");
+    const sent = await as(org.users.countyA).assignment.inboxCounts();
+    expect(sent.byStatus.sent ?? 0).toBe((before.byStatus.sent ?? 0) + 1);
+    expect(sent.total).toBe(before.total + 1);
+    await driveAssignment(t.db, a, "reported", countyADrive());
+    expect((await as(org.users.cityStaff).assignment.inboxCounts()).toReview).toBe(cityBefore.toReview + 1);
+    // Another county's counts do not move.
+    const other = await as(org.users.countyB).assignment.inboxCounts();
+    expect(other.total).toBe((await as(org.users.countyB).assignment.inbox({})).total);
+  });
+});

@@ -161,6 +161,26 @@ export const assignmentRouter = createTRPCRouter({
     return { items: withOverdue(rows, today), total: total!.n, page: input.page, pageSize: PAGE_SIZE };
   }),
 
+  /**
+   * Counts for the inbox tabs and the home page: the caller's assignments by status, how many
+   * are overdue, and how many of the townships' reports wait for the caller's review.
+   */
+  inboxCounts: staffOnly.query(async ({ ctx }) => {
+    const today = chinaToday();
+    const own = eq(assignments.committeeId, ctx.viewer.scope.committeeId);
+    const [byStatus, [overdue], [toReview]] = await Promise.all([
+      ctx.db.select({ status: assignments.status, n: count() }).from(assignments).where(own).groupBy(assignments.status),
+      ctx.db.select({ n: count() }).from(assignments).where(and(own, ne(assignments.status, "approved"), lt(assignments.deadline, today))),
+      ctx.db.select({ n: count() }).from(assignments).where(and(eq(assignments.issuerCommitteeId, ctx.viewer.scope.committeeId), eq(assignments.status, "reported"))),
+    ]);
+    return {
+      byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) as Partial<Record<AssignmentStatus, number>>,
+      total: byStatus.reduce((sum, r) => sum + r.n, 0),
+      overdue: overdue!.n,
+      toReview: toReview!.n,
+    };
+  }),
+
   /** One assignment with its task, timeline, files and (for a county) its townships' progress. */
   byId: staffOnly.input(byIdInput).query(async ({ ctx, input }) => {
     const loaded = await loadAssignment(ctx.db, ctx.viewer, input.id);

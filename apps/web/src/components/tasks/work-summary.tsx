@@ -25,19 +25,14 @@ export async function WorkSummary({ role }: { role: Role }) {
     );
   }
   if (role === "county_staff" || role === "township_liaison") {
-    const [sent, accepted, inProgress, overdue] = await Promise.all([
-      caller.assignment.inbox({ status: "sent" }),
-      caller.assignment.inbox({ status: "accepted" }),
-      caller.assignment.inbox({ status: "in_progress" }),
-      caller.assignment.inbox({ overdue: true }),
-    ]);
+    const counts = await caller.assignment.inboxCounts();
     return (
       <section className="mt-5">
         <SectionHeader title={t("myTasks")} action={<LinkButton href="/assignments">{t("viewInbox")}</LinkButton>} />
         <div className="grid grid-cols-3 gap-3 sm:gap-4">
-          <Stat label={t("toAccept")} value={sent.total} href="/assignments?status=sent" />
-          <Stat label={t("inHand")} value={accepted.total + inProgress.total} href="/assignments" />
-          <Stat label={t("assignmentsOverdue")} value={overdue.total} href="/assignments?overdue=1" />
+          <Stat label={t("toAccept")} value={counts.byStatus.sent ?? 0} href="/assignments?status=sent" />
+          <Stat label={t("inHand")} value={(counts.byStatus.accepted ?? 0) + (counts.byStatus.in_progress ?? 0)} href="/assignments" />
+          <Stat label={t("assignmentsOverdue")} value={counts.overdue} href="/assignments?overdue=1" />
         </div>
       </section>
     );

@@ -29,6 +29,8 @@ export function Inbox() {
   const filtered = Boolean(input.status || input.overdue || input.search);
 
   const tabs: (AssignmentStatus | undefined)[] = [undefined, ...ASSIGNMENT_STATUSES];
+  const { data: counts } = useQuery(trpc.assignment.inboxCounts.queryOptions());
+  const countOf = (s: AssignmentStatus | undefined) => (counts ? (s ? (counts.byStatus[s] ?? 0) : counts.total) : null);
 
   return (
     <Card>
@@ -45,6 +47,7 @@ export function Inbox() {
                 className={clsx("shrink-0 rounded-full px-3 py-1.5 text-sm whitespace-nowrap", active ? "bg-brand-700 font-medium text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200")}
               >
                 {s ? t(`assignmentStatus.${s}`) : t("assignments.all")}
+                {countOf(s) !== null ? <span className={clsx("ml-1.5 tabular-nums", active ? "text-white/80" : "text-slate-500")}>{countOf(s)}</span> : null}
               </button>
             );
           })}
