@@ -1,4 +1,5 @@
 import NextAuth from "next-auth";
+import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { authConfig } from "@dm/auth/config";
 
 /**
@@ -7,8 +8,15 @@ import { authConfig } from "@dm/auth/config";
  * account against the database again.
  */
 const { auth } = NextAuth(authConfig);
+// Typed for route handlers; used as a proxy, next-auth's `auth` takes (request, event).
+const sessionProxy = auth as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
-export default auth;
+export default function proxy(request: NextRequest, event: NextFetchEvent) {
+  // A link prefetch is not activity, and one answered after a sign-out must not set the
+  // session cookie again. Its page still checks the session itself.
+  if (request.headers.get("next-router-prefetch")) return NextResponse.next();
+  return sessionProxy(request, event);
+}
 
 export const config = {
   // Not the attachment routes: they check the session themselves, and a proxy would buffer
