@@ -731,3 +731,19 @@ describe("assignment.inboxCounts", () => {
     expect(other.total).toBe((await as(org.users.countyB).assignment.inbox({})).total);
   });
 });
+
+describe("two county staff passing the same assignment down at once", () => {
+  it("exactly one wins; the other gets CONFLICT and no township gets it twice", async () => {
+    const { a } = await send([org.countyA.id], "同时转交");
+    const version = await driveAssignment(t.db, a, "accepted", countyADrive());
+    const results = await Promise.allSettled([
+      as(org.users.countyA).assignment.passDown({ id: a, version, committeeIds: [org.townA1.id] }),
+      as(org.users.countyA2).assignment.passDown({ id: a, version, committeeIds: [org.townA1.id] }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
+    expect(rejected.reason).toMatchObject({ code: "CONFLICT" });
+    const children = await t.db.select().from(assignments).where(eq(assignments.parentId, a));
+    expect(children.map((c) => c.committeeId)).toEqual([org.townA1.id]);
+  });
+});

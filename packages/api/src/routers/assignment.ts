@@ -62,9 +62,9 @@ function senderLink(a: Loaded["a"], issuerLevel: string) {
 }
 
 /**
- * Runs one action: scope, side, legal transition and version are checked first, then the
- * status moves with a conditional UPDATE in one transaction with its timeline event, files,
- * notifications and audit event. A concurrent winner leaves this one with CONFLICT.
+ * Runs one action: scope, side, legal transition and version are checked first, then, with
+ * the row locked at that version, the status moves in one transaction with its timeline event,
+ * files, notifications and audit event. A concurrent winner leaves this one with CONFLICT.
  */
 async function act(
   ctx: { db: Db; requestId: string; viewer: Viewer },
@@ -81,16 +81,23 @@ async function act(
   if (!step.ok) fail("BAD_REQUEST", "assignment.illegal", { status: `@status.${a.status}`, action: `@action.${action}` });
 
   return ctx.db.transaction(async (tx) => {
+    // Lock the row at the version read, before anything else is written: a concurrent action
+    // waits here, then finds the version moved on and gets CONFLICT with the fresh state.
+    const [locked] = await tx
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(and(eq(assignments.id, a.id), eq(assignments.version, input.version), eq(assignments.status, a.status)))
+      .for("update");
+    if (!locked) {
+      const [fresh] = await tx.select({ status: assignments.status, version: assignments.version, percent: assignments.percent }).from(assignments).where(eq(assignments.id, a.id));
+      fail("CONFLICT", "assignment.conflict", { status: `@status.${fresh!.status}`, current: fresh });
+    }
     const written = await write(tx, loaded, step.to);
     const [updated] = await tx
       .update(assignments)
       .set({ ...written.set, status: step.to, version: sql`${assignments.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(assignments.id, a.id), eq(assignments.version, input.version), eq(assignments.status, a.status)))
+      .where(eq(assignments.id, a.id))
       .returning();
-    if (!updated) {
-      const [fresh] = await tx.select({ status: assignments.status, version: assignments.version, percent: assignments.percent }).from(assignments).where(eq(assignments.id, a.id));
-      fail("CONFLICT", "assignment.conflict", { status: `@status.${fresh!.status}`, current: fresh });
-    }
     const [event] = await tx
       .insert(assignmentEvents)
       .values({ assignmentId: a.id, type: eventType(action), actorUserId: ctx.viewer.userId, fromStatus: a.status, toStatus: step.to, comment: written.comment ?? "", percent: written.percent })
@@ -101,9 +108,9 @@ async function act(
       entityType: "assignment",
       entityId: a.id,
       before: current,
-      after: { status: updated.status, version: updated.version, percent: updated.percent, comment: written.comment },
+      after: { status: updated!.status, version: updated!.version, percent: updated!.percent, comment: written.comment },
     });
-    return { id: updated.id, status: updated.status, version: updated.version, percent: updated.percent };
+    return { id: updated!.id, status: updated!.status, version: updated!.version, percent: updated!.percent };
   });
 }
 
