@@ -3,7 +3,7 @@ import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server
 import { authConfig } from "@dm/auth/config";
 
 /**
- * Redirects signed-out visitors of pages to /login and, by reading the session on every
+ * Redirects signed-out visitors of pages to /login and, by reading the session on every page
  * request, slides its expiry. Only the JWT is read here; pages and procedures check the
  * account against the database again.
  */
@@ -19,7 +19,8 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  // Not the attachment routes: they check the session themselves, and a proxy would buffer
-  // (and past 10 MB cut short) every upload before the route handler could read it.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/attachments).*)"],
+  // Pages only. API routes check the session themselves; a background request (the unread
+  // count's poll) is not activity and, answered after a sign-out, must not restore the cookie;
+  // and a proxy would buffer (past 10 MB, cut short) every upload before its route could read it.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/).*)"],
 };

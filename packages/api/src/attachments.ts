@@ -21,9 +21,10 @@ export async function bindAttachments(tx: Tx, ids: readonly number[], uploaderId
 }
 
 /** Files of one owner, for display. */
-export function attachmentsOf(db: Executor, type: AttachmentOwner, ownerIds: readonly number[]) {
+export async function attachmentsOf(db: Executor, type: AttachmentOwner, ownerIds: readonly number[]) {
+  if (ownerIds.length === 0) return [];
   return db
     .select({ id: attachments.id, ownerId: attachments.ownerId, fileName: attachments.fileName, mimeType: attachments.mimeType, size: attachments.size })
     .from(attachments)
-    .where(and(eq(attachments.ownerType, type), inArray(attachments.ownerId, ownerIds.length ? [...ownerIds] : [-1])));
+    .where(and(eq(attachments.ownerType, type), inArray(attachments.ownerId, [...ownerIds])));
 }

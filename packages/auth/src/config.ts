@@ -38,13 +38,6 @@ export function sessionClaims(session: { user?: Partial<Session["user"]> } | nul
   return { userId: Number(user.id), sessionId: user.sessionId, sessionVersion: user.sessionVersion };
 }
 
-/** Paths reachable without a session. */
-const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
-
-export function isPublicPath(pathname: string): boolean {
-  return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-}
-
 /**
  * The part of the configuration that needs no database or native module, shared by the proxy
  * (which only reads the JWT) and the full configuration in ./index.ts.
@@ -52,15 +45,15 @@ export function isPublicPath(pathname: string): boolean {
 export const authConfig = {
   trustHost: true,
   pages: { signIn: "/login" },
-  // Sliding expiry: every request through the proxy re-issues the cookie, so the session ends
-  // after SESSION_IDLE_HOURS without activity.
+  // Sliding expiry: every page request through the proxy re-issues the cookie, so the session
+  // ends after SESSION_IDLE_HOURS without a page being opened.
   session: { strategy: "jwt", maxAge: Math.round(authEnv.SESSION_IDLE_HOURS * 3600), updateAge: 0 },
   providers: [],
   callbacks: {
     authorized({ auth, request }) {
-      // API routes answer 401 themselves; pages redirect to sign-in.
-      if (isPublicPath(request.nextUrl.pathname) || request.nextUrl.pathname.startsWith("/api/")) return true;
-      return Boolean(auth?.user);
+      // The proxy sees pages only (API routes check the session themselves); all but the
+      // sign-in page need a session.
+      return request.nextUrl.pathname === "/login" || Boolean(auth?.user);
     },
     jwt({ token, user }) {
       if (user) {

@@ -47,5 +47,5 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
 });
 
-export { isPublicPath, sessionClaims, type SessionClaims } from "./config";
+export { sessionClaims, type SessionClaims } from "./config";
 export type { SignInResult } from "./credentials";

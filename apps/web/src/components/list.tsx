@@ -2,6 +2,8 @@
 
 import { clsx } from "clsx";
 import { Search } from "lucide-react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
 import { buttonClass, inputClass } from "./ui";
 
 /** Building blocks shared by the searchable, filterable lists (roster, tasks, inbox). */
@@ -50,4 +52,18 @@ export function OverdueToggle({ checked, label, onChange }: { checked: boolean; 
       {label}
     </label>
   );
+}
+
+/**
+ * A list whose filters live in the URL: `input` parsed from the search params, `go` to change
+ * some filters (back to page 1 unless a page is given), `clear` to drop them all.
+ */
+export function useUrlInput<T extends { page?: number }>(parse: (params: URLSearchParams) => T, serialize: (input: T) => string) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const input = useMemo(() => parse(new URLSearchParams(searchParams.toString())), [parse, searchParams]);
+  const go = (next: Partial<T>) => router.replace(`${pathname}${serialize({ ...input, page: 1, ...next })}`, { scroll: false });
+  const clear = () => router.replace(pathname);
+  return { input, go, clear };
 }

@@ -6,6 +6,7 @@ import { attachmentsOf, bindAttachments } from "../attachments";
 import { recordAudit } from "../audit";
 import { ASSIGNMENT_ACTIONS, type AssignmentAction, chinaToday, isOverdue, mayAct, percentProblem, transition } from "../domain/assignment";
 import { withinScope } from "../domain/scope";
+import { containsPattern } from "../domain/search";
 import type { Viewer } from "../context";
 import { notify, staffOf } from "../notify";
 import { acceptInput, approveInput, byIdInput, inboxInput, passDownInput, reportInput, returnInput } from "../schemas/task";
@@ -150,7 +151,7 @@ export const assignmentRouter = createTRPCRouter({
     const conditions: SQL[] = [eq(assignments.committeeId, ctx.viewer.scope.committeeId)];
     if (input.status) conditions.push(eq(assignments.status, input.status));
     if (input.overdue) conditions.push(and(ne(assignments.status, "approved"), lt(assignments.deadline, today))!);
-    if (input.search) conditions.push(ilike(tasks.title, `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    if (input.search) conditions.push(ilike(tasks.title, containsPattern(input.search)));
     const where = and(...conditions);
     const [rows, [total]] = await Promise.all([
       ctx.db

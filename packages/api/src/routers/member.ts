@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import { committees, members } from "@dm/db/schema";
 import { withinScope } from "../domain/scope";
+import { containsPattern } from "../domain/search";
 import { memberByIdInput, memberListInput } from "../schemas/member";
 import { capabilityProcedure, createTRPCRouter, fail } from "../trpc";
 
@@ -20,11 +21,6 @@ const memberColumns = {
   committeeName: committees.name,
   committeePath: committees.path,
 };
-
-/** `%`, `_` and `\` typed by a person are literal characters, not wildcards. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export const memberRouter = createTRPCRouter({
   list: read.input(memberListInput).query(async ({ ctx, input }) => {

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit";
 import { chinaToday } from "../domain/assignment";
 import { CITY_ROLES, STAFF_ROLES } from "../domain/roles";
 import { withinScope } from "../domain/scope";
+import { containsPattern } from "../domain/search";
 import type { Viewer } from "../context";
 import { notify, staffOf } from "../notify";
 import { byIdInput, TASK_PAGE_SIZE, taskCreateInput, taskListInput, taskUpdateInput, type taskFields } from "../schemas/task";
@@ -71,7 +72,7 @@ export const taskRouter = createTRPCRouter({
     const conditions: SQL[] = [eq(tasks.committeeId, ctx.viewer.scope.committeeId)];
     if (input.campaignId) conditions.push(eq(tasks.campaignId, input.campaignId));
     if (input.focusArea) conditions.push(eq(tasks.focusArea, input.focusArea));
-    if (input.search) conditions.push(ilike(tasks.title, `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    if (input.search) conditions.push(ilike(tasks.title, containsPattern(input.search)));
     const assignmentFilter: SQL[] = [];
     if (input.status) assignmentFilter.push(eq(assignments.status, input.status));
     if (input.committeeId) assignmentFilter.push(eq(assignments.committeeId, input.committeeId));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LEADING_GROUP_ROLES } from "@dm/db/enums";
+import { isoDate } from "./common";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "field.invalid" }).refine((s) => !Number.isNaN(Date.parse(s)), { message: "field.invalid" });
 const label = z.string().trim().min(1).max(60);
 
 export const campaignInput = z

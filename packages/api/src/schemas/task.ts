@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { ASSIGNMENT_STATUSES } from "@dm/db/enums";
+import { isoDate } from "./common";
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "field.invalid" })
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: "field.invalid" });
 const id = z.number().int().positive();
 
 export const taskFields = z.object({

@@ -2,13 +2,18 @@ import { getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/shell/app-shell";
 import { navFor } from "@/components/shell/nav";
 import { requireAccount } from "@/server/viewer";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const account = await requireAccount();
   const t = await getTranslations("roles");
+  // The header's unread count arrives with the page rather than as a request after it.
+  await getQueryClient().prefetchQuery(trpc.notification.unreadCount.queryOptions());
   return (
-    <AppShell nav={navFor(account.role)} user={{ displayName: account.displayName, roleLabel: t(account.role), committeeName: account.committeeName }}>
-      {children}
-    </AppShell>
+    <HydrateClient>
+      <AppShell nav={navFor(account.role)} user={{ displayName: account.displayName, roleLabel: t(account.role), committeeName: account.committeeName }}>
+        {children}
+      </AppShell>
+    </HydrateClient>
   );
 }

@@ -49,3 +49,16 @@ export function ProgressBar({ percent, className, label }: { percent: number; cl
 export function Deadline({ deadline, overdue }: { deadline: string; overdue?: boolean }) {
   return <span className={clsx("tabular-nums", overdue ? "font-medium text-red-700" : "text-slate-700")}>{deadline}</span>;
 }
+
+/** An assignment's progress bar with its deadline beside it, as list rows show it. */
+export function ProgressDue({ percent, label, deadline, overdue, className }: { percent: number; label: string; deadline: string; overdue: boolean; className?: string }) {
+  const t = useTranslations("assignments");
+  return (
+    <div className={clsx("flex items-center gap-3", className)}>
+      <ProgressBar percent={percent} className="flex-1" label={label} />
+      <span className="shrink-0 text-xs text-slate-500">
+        {t("due")} <Deadline deadline={deadline} overdue={overdue} />
+      </span>
+    </div>
+  );
+}

@@ -4,14 +4,11 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import { ChevronRight } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "@dm/db/enums";
-import type { InboxInput } from "@dm/api/schemas/task";
-import { OverdueToggle, ResultSummary, SearchBox } from "@/components/list";
+import { OverdueToggle, ResultSummary, SearchBox, useUrlInput } from "@/components/list";
 import { Pager } from "@/components/tasks/pager";
-import { Deadline, OverdueBadge, ProgressBar, StatusBadge } from "@/components/tasks/status";
+import { Deadline, OverdueBadge, ProgressBar, ProgressDue, StatusBadge } from "@/components/tasks/status";
 import { Alert, Card, EmptyState } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 import { parseInboxSearch, toInboxSearch } from "./params";
@@ -19,13 +16,9 @@ import { parseInboxSearch, toInboxSearch } from "./params";
 export function Inbox() {
   const t = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const input = useMemo(() => parseInboxSearch(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const { input, go, clear } = useUrlInput(parseInboxSearch, toInboxSearch);
   const { data, isFetching, isError, error } = useQuery({ ...trpc.assignment.inbox.queryOptions(input), placeholderData: keepPreviousData });
 
-  const go = (next: Partial<InboxInput>) => router.replace(`${pathname}${toInboxSearch({ ...input, page: 1, ...next })}`, { scroll: false });
   const filtered = Boolean(input.status || input.overdue || input.search);
 
   const tabs: (AssignmentStatus | undefined)[] = [undefined, ...ASSIGNMENT_STATUSES];
@@ -60,7 +53,7 @@ export function Inbox() {
 
       {isError ? <Alert className="m-4">{error.message}</Alert> : null}
 
-      <ResultSummary text={data ? t("assignments.total", { total: data.total }) : t("common.loading")} clearLabel={t("assignments.clear")} onClear={filtered ? () => router.replace(pathname) : undefined} />
+      <ResultSummary text={data ? t("assignments.total", { total: data.total }) : t("common.loading")} clearLabel={t("assignments.clear")} onClear={filtered ? clear : undefined} />
 
       {data && data.items.length === 0 ? (
         <EmptyState title={filtered ? t("assignments.emptyFiltered") : t("assignments.empty")} hint={filtered ? t("assignments.emptyFilteredHint") : t("assignments.emptyHint")} />
@@ -79,12 +72,7 @@ export function Inbox() {
                     <p className="mt-0.5 text-xs text-slate-500">
                       {a.issuerName} · {a.focusArea}
                     </p>
-                    <div className="mt-2 flex items-center gap-3">
-                      <ProgressBar percent={a.percent} className="flex-1" label={t("work.progressOf", { name: a.taskTitle })} />
-                      <span className="shrink-0 text-xs text-slate-500">
-                        {t("assignments.due")} <Deadline deadline={a.deadline} overdue={a.overdue} />
-                      </span>
-                    </div>
+                    <ProgressDue className="mt-2" percent={a.percent} label={t("work.progressOf", { name: a.taskTitle })} deadline={a.deadline} overdue={a.overdue} />
                   </div>
                   <ChevronRight className="h-4 w-4 shrink-0 text-slate-400" aria-hidden />
                 </Link>

@@ -12,8 +12,9 @@ import { AttachmentList } from "@/components/attachments/attachment-list";
 import { AttachmentUploader, type UploadedFile } from "@/components/attachments/attachment-uploader";
 import { CommitteeChecklist } from "@/components/tasks/committee-checklist";
 import { describedBy, Field } from "@/components/tasks/field";
-import { fieldErrorsOf, isConflict } from "@/components/tasks/mutations";
-import { Alert, buttonClass, Card, CardHeader, inputClass } from "@/components/ui";
+import { MutationError } from "@/components/tasks/mutation-error";
+import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { buttonClass, Card, CardHeader, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 import { EditableList } from "./editable-list";
 
@@ -219,14 +220,7 @@ export function CampaignForm({ campaign }: { campaign?: Campaign }) {
           {t("work.cancel")}
         </button>
         {error ? (
-          <Alert className="sm:flex-1">
-            {error.message}
-            {isConflict(error) ? (
-              <button type="button" className="ml-2 underline" onClick={() => window.location.reload()}>
-                {t("work.reload")}
-              </button>
-            ) : null}
-          </Alert>
+          <MutationError className="sm:flex-1" error={error} />
         ) : null}
       </div>
     </form>

@@ -1,12 +1,10 @@
 "use client";
 
 import { keepPreviousData, useQuery, useSuspenseQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
 import { MEMBER_LEVELS, SECTORS } from "@dm/db/enums";
 import { MEMBER_PAGE_SIZES, type MemberListInput } from "@dm/api/schemas/member";
-import { ResultSummary, SearchBox } from "@/components/list";
+import { ResultSummary, SearchBox, useUrlInput } from "@/components/list";
 import { Badge, buttonClass, Card, EmptyState, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 import { parseMemberSearch, toSearchParams } from "./params";
@@ -14,14 +12,10 @@ import { parseMemberSearch, toSearchParams } from "./params";
 export function MemberDirectory() {
   const t = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const input = useMemo(() => parseMemberSearch(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const { input, go, clear } = useUrlInput(parseMemberSearch, toSearchParams);
   const { data: committees } = useSuspenseQuery(trpc.committee.tree.queryOptions());
   const { data, isFetching, isError, error } = useQuery({ ...trpc.member.list.queryOptions(input), placeholderData: keepPreviousData });
 
-  const go = (next: Partial<MemberListInput>) => router.replace(`${pathname}${toSearchParams({ ...input, page: 1, ...next })}`, { scroll: false });
 
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const filtered = Boolean(input.search || input.committeeId || input.sector || input.level);
@@ -65,7 +59,7 @@ export function MemberDirectory() {
         </div>
       ) : null}
 
-      <ResultSummary text={data ? t("members.total", { total: data.total }) : t("members.loading")} clearLabel={t("members.clear")} onClear={filtered ? () => router.replace(pathname) : undefined} />
+      <ResultSummary text={data ? t("members.total", { total: data.total }) : t("members.loading")} clearLabel={t("members.clear")} onClear={filtered ? clear : undefined} />
 
       {data && data.items.length === 0 ? (
         <EmptyState title={t("members.empty")} hint={t("members.emptyHint")} />

@@ -11,7 +11,8 @@ import { AttachmentList } from "@/components/attachments/attachment-list";
 import { AttachmentUploader, type UploadedFile } from "@/components/attachments/attachment-uploader";
 import { CommitteeChecklist } from "@/components/tasks/committee-checklist";
 import { describedBy, Field } from "@/components/tasks/field";
-import { fieldErrorsOf, isConflict } from "@/components/tasks/mutations";
+import { MutationError } from "@/components/tasks/mutation-error";
+import { fieldErrorsOf } from "@/components/tasks/mutations";
 import { Alert, buttonClass, Card, CardHeader, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 
@@ -231,14 +232,7 @@ export function TaskForm({ task, initialCampaignId }: { task?: Task; initialCamp
         </button>
         {missing.length ? <Alert className="sm:flex-1">{t("work.fixFields")}</Alert> : null}
         {error && !missing.length ? (
-          <Alert className="sm:flex-1">
-            {error.message}
-            {isConflict(error) ? (
-              <button type="button" className="ml-2 underline" onClick={() => window.location.reload()}>
-                {t("work.reload")}
-              </button>
-            ) : null}
-          </Alert>
+          <MutationError className="sm:flex-1" error={error} />
         ) : null}
       </div>
     </form>

@@ -3,12 +3,9 @@
 import { keepPreviousData, useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "@dm/db/enums";
-import type { TaskListInput } from "@dm/api/schemas/task";
-import { OverdueToggle, ResultSummary, SearchBox } from "@/components/list";
+import { OverdueToggle, ResultSummary, SearchBox, useUrlInput } from "@/components/list";
 import { Pager } from "@/components/tasks/pager";
 import { STATUS_TONES } from "@/components/tasks/status";
 import { Alert, Badge, Card, EmptyState, inputClass } from "@/components/ui";
@@ -27,10 +24,7 @@ const COUNT_TEXT: Record<AssignmentStatus, string> = {
 export function TaskList() {
   const t = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const input = useMemo(() => parseTaskSearch(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const { input, go, clear } = useUrlInput(parseTaskSearch, toTaskSearch);
   const { data: campaigns } = useSuspenseQuery(trpc.campaign.list.queryOptions());
   const { data: tree } = useSuspenseQuery(trpc.committee.tree.queryOptions());
   const { data, isFetching, isError, error } = useQuery({ ...trpc.task.list.queryOptions(input), placeholderData: keepPreviousData });
@@ -41,7 +35,6 @@ export function TaskList() {
   // Focus areas of the chosen campaign, or of all of them.
   const focusAreas = chosenCampaign ? chosenCampaign.focusAreas : [...new Set(campaigns.flatMap((c) => c.focusAreas))];
 
-  const go = (next: Partial<TaskListInput>) => router.replace(`${pathname}${toTaskSearch({ ...input, page: 1, ...next })}`, { scroll: false });
 
   const filtered = Boolean(input.search || input.campaignId || input.status || input.committeeId || input.focusArea || input.overdue);
 
@@ -93,7 +86,7 @@ export function TaskList() {
 
       {isError ? <Alert className="m-4">{error.message}</Alert> : null}
 
-      <ResultSummary text={data ? t("tasks.total", { total: data.total }) : t("common.loading")} clearLabel={t("tasks.clear")} onClear={filtered ? () => router.replace(pathname) : undefined} />
+      <ResultSummary text={data ? t("tasks.total", { total: data.total }) : t("common.loading")} clearLabel={t("tasks.clear")} onClear={filtered ? clear : undefined} />
 
       {data && data.items.length === 0 ? (
         <EmptyState title={filtered ? t("tasks.emptyFiltered") : t("tasks.empty")} hint={filtered ? t("tasks.emptyFilteredHint") : t("tasks.emptyHint")} />

@@ -12,7 +12,7 @@ import { PassDownForm } from "@/components/tasks/pass-down-form";
 import { ReportForm } from "@/components/tasks/report-form";
 import { type Notice, ReviewActions } from "@/components/tasks/review-actions";
 import { standingReturn } from "@/components/tasks/rules";
-import { Deadline, OverdueBadge, ProgressBar, StatusBadge } from "@/components/tasks/status";
+import { Deadline, OverdueBadge, ProgressBar, ProgressDue, StatusBadge } from "@/components/tasks/status";
 import { formatDateTime, Timeline } from "@/components/tasks/timeline";
 import { Alert, buttonClass, Card, CardHeader, PageHeader } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
@@ -197,12 +197,7 @@ export function AssignmentDetail({ id }: { id: number }) {
                           <OverdueBadge overdue={c.overdue} />
                           {c.status === "reported" ? <span className="text-xs font-medium text-violet-700">{t("assignments.needsReview")}</span> : null}
                         </div>
-                        <div className="flex items-center gap-3">
-                          <ProgressBar percent={c.percent} className="flex-1" label={t("work.progressOf", { name: c.committeeName })} />
-                          <span className="shrink-0 text-xs text-slate-500">
-                            {t("assignments.due")} <Deadline deadline={c.deadline} overdue={c.overdue} />
-                          </span>
-                        </div>
+                        <ProgressDue percent={c.percent} label={t("work.progressOf", { name: c.committeeName })} deadline={c.deadline} overdue={c.overdue} />
                       </div>
                       <ChevronRight className="h-4 w-4 shrink-0 text-slate-400" aria-hidden />
                     </Link>
