@@ -9,8 +9,9 @@ import { defineConfig } from "@playwright/test";
  * Debian's Chromium (see ../scripts/ensure-chromium.mjs, which `npm run test:e2e` runs first).
  */
 const repoRoot = resolve(import.meta.dirname, "../..");
-const PORT = 3100;
-const PGPORT = 55432;
+// Overridable so two checkouts can run their suites side by side.
+const PORT = Number(process.env.E2E_PORT) || 3100;
+const PGPORT = Number(process.env.E2E_PGPORT) || 55432;
 const baseURL = `http://127.0.0.1:${PORT}`;
 const CI = Boolean(process.env.CI);
 

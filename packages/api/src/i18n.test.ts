@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { hasMessage, localizeZodError, parseLocale, translate } from "./i18n";
+import { CATALOGUES } from "./messages";
 import { changePasswordInput } from "./schemas/account";
 import { memberListInput } from "./schemas/member";
 
@@ -107,5 +108,19 @@ describe("parseLocale", () => {
     expect(parseLocale(undefined)).toBe("zh-CN");
     expect(parseLocale(null)).toBe("zh-CN");
     expect(parseLocale("fr")).toBe("zh-CN");
+  });
+});
+
+describe("catalogues", () => {
+  it("each domain has the same keys in every locale, and no key is defined by two domains", () => {
+    const seen = new Set<string>();
+    for (const catalogue of CATALOGUES) {
+      const keys = Object.keys(catalogue["zh-CN"]).sort();
+      expect(Object.keys(catalogue.en).sort()).toEqual(keys);
+      for (const key of keys) {
+        expect(seen.has(key), key).toBe(false);
+        seen.add(key);
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import en from "../../messages/en.json";
-import zh from "../../messages/zh-CN.json";
+import { CATALOGUES, MESSAGES } from "../../messages";
+
+const { en, "zh-CN": zh } = MESSAGES;
 
 /** Every key path of a message catalogue, e.g. "login.invalid". */
 function keyPaths(messages: object, prefix = ""): string[] {
@@ -18,6 +19,13 @@ describe("message catalogues", () => {
     for (const [name, catalogue] of [["zh-CN", zh], ["en", en]] as const) {
       const empty = keyPaths(catalogue).filter((path) => path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalogue) === "");
       expect(empty, name).toEqual([]);
+    }
+  });
+
+  it("puts each namespace in exactly one file per locale", () => {
+    for (const files of Object.values(CATALOGUES)) {
+      const namespaces = files.flatMap((file) => Object.keys(file));
+      expect(namespaces.length).toBe(new Set(namespaces).size);
     }
   });
 });

@@ -6,8 +6,7 @@ import { getDb } from "@dm/db";
 import { env } from "@/env";
 import { MAX_UPLOAD_BYTES } from "@/server/file-check";
 import { type AttachmentStore, localStore } from "@/server/storage";
-import en from "../../../../messages/en.json";
-import zhCN from "../../../../messages/zh-CN.json";
+import { MESSAGES } from "../../../../messages";
 
 let store: AttachmentStore | undefined;
 /** The configured store (a local folder, ATTACHMENTS_DIR). */
@@ -26,8 +25,6 @@ export async function requestContext(request: Request) {
 
 /** Message keys of the "attachments.errors" namespace the handlers answer with. */
 export type ErrorKey = "unauthorized" | "notFound" | "tooLarge" | "unsupportedType" | "extensionMismatch" | "empty" | "noFile" | "badRequest" | "server" | "unavailable";
-
-const MESSAGES = { "zh-CN": zhCN, en } as const;
 
 export function errorMessage(locale: Locale, key: ErrorKey): string {
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "attachments.errors" });
