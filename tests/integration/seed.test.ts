@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@dm/auth/credentials";
 import { hashPassword } from "@dm/auth/password";
 import { ASSIGNMENT_STATUSES, count, eq, isNotNull, ROLES, sql } from "@dm/db";
-import { assignments, campaigns, committees, members, users } from "@dm/db/schema";
+import { activities, assignments, campaigns, committees, members, registrations, users } from "@dm/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@dm/db/seed";
 import { type TestDatabase, freshDatabase } from "./support/db";
 
@@ -20,7 +20,9 @@ async function tally() {
   const [m] = await t.db.select({ n: count() }).from(members);
   const [u] = await t.db.select({ n: count() }).from(users);
   const [a] = await t.db.select({ n: count() }).from(assignments);
-  return { committees: c!.n, members: m!.n, users: u!.n, assignments: a!.n };
+  const [act] = await t.db.select({ n: count() }).from(activities);
+  const [r] = await t.db.select({ n: count() }).from(registrations);
+  return { committees: c!.n, members: m!.n, users: u!.n, assignments: a!.n, activities: act!.n, registrations: r!.n };
 }
 
 describe("demo seed", () => {
@@ -52,6 +54,23 @@ describe("demo seed", () => {
       join lateral (select to_status from assignment_events e where e.assignment_id = a.id order by e.id desc limit 1) last on true
       where last.to_status <> a.status`);
     expect(mismatched).toHaveLength(0);
+  });
+
+  it("has held activities with gaps by month, township activities, and upcoming ones open for sign-up", async () => {
+    const byStatus = await t.db.select({ status: activities.status, n: count() }).from(activities).groupBy(activities.status);
+    const n = Object.fromEntries(byStatus.map((s) => [s.status, s.n]));
+    expect(n.held).toBeGreaterThan(50);
+    expect(n.planned).toBeGreaterThanOrEqual(3);
+    const upcoming = await t.db.select({ startsAt: activities.startsAt }).from(activities).where(eq(activities.status, "planned"));
+    for (const a of upcoming) expect(a.startsAt.getTime()).toBeGreaterThan(Date.now());
+    // 9 counties × 9 months would be 81 county-months; the demo leaves some empty to chase.
+    const [months] = await t.db.execute<{ n: number }>(sql`
+      select count(distinct (a.committee_id, date_trunc('month', a.starts_at)))::int as n
+      from activities a join committees c on c.id = a.committee_id where c.level = 'county' and a.status = 'held'`);
+    expect(months!.n).toBeGreaterThan(40);
+    expect(months!.n).toBeLessThan(81);
+    const [township] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from activities a join committees c on c.id = a.committee_id where c.level = 'township'`);
+    expect(township!.n).toBeGreaterThan(0);
   });
 
   it("is idempotent: a second run neither duplicates nor wipes", async () => {

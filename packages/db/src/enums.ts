@@ -52,3 +52,33 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 export const ASSIGNMENT_EVENTS = ["sent", "accepted", "passed_down", "progress", "reported", "returned", "approved"] as const;
 export type AssignmentEventType = (typeof ASSIGNMENT_EVENTS)[number];
+
+/** 活动形式: 视察, 调研, 踏察, 座谈会, 协商座谈会, 板凳会, 屋场会, 问卷调查, 听取情况介绍. */
+export const ACTIVITY_TYPES = [
+  "inspection", "research", "field_inspection", "symposium", "consultation", "bench_meeting", "courtyard_meeting", "survey", "briefing",
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/** Who may join: the organising committee's own members, its whole subtree, or those invited. */
+export const ACTIVITY_AUDIENCES = ["committee", "subtree", "invited"] as const;
+export type ActivityAudience = (typeof ACTIVITY_AUDIENCES)[number];
+
+/** 计划中 → 已举办 (record written), or 已取消. */
+export const ACTIVITY_STATUSES = ["planned", "held", "cancelled"] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+/** 已报名, 候补 (waiting list, in queue order), 已取消. */
+export const REGISTRATION_STATUSES = ["registered", "waiting", "cancelled"] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** 出席, 迟到, 缺席, 请假 (with a reason). */
+export const ATTENDANCE_STATUSES = ["present", "late", "absent", "excused"] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/** Scanned the organiser's QR code, or marked by the organiser. */
+export const CHECK_IN_METHODS = ["qr", "manual"] as const;
+export type CheckInMethod = (typeof CHECK_IN_METHODS)[number];
+
+/** 月报: 草稿 → 已提交. Late or missing is derived from the deadline, not stored. */
+export const MONTHLY_REPORT_STATUSES = ["draft", "submitted"] as const;
+export type MonthlyReportStatus = (typeof MONTHLY_REPORT_STATUSES)[number];

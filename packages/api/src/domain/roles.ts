@@ -3,6 +3,8 @@ import type { Role } from "@dm/db";
 /** Roles that run the work of a committee (everyone but members). */
 export const STAFF_ROLES = ["city_leader", "city_staff", "county_staff", "township_liaison"] as const satisfies readonly Role[];
 export const CITY_ROLES = ["city_leader", "city_staff"] as const satisfies readonly Role[];
+/** Staff who keep records (leaders read; they do not edit rosters or write reports). */
+const RECORD_KEEPERS = ["city_staff", "county_staff", "township_liaison"] as const satisfies readonly Role[];
 
 /**
  * Who may call what, by capability. Procedures gate on these lists, so the whole policy reads
@@ -13,6 +15,20 @@ export const CAPABILITIES = {
   "member.read": STAFF_ROLES,
   /** See the committee tree and its counts. */
   "committee.read": ["city_leader", "city_staff", "county_staff", "township_liaison", "member"],
+  /** Create, edit and deactivate members, import and export the roster, manage their sign-ins. */
+  "member.write": RECORD_KEEPERS,
+  /** Organise activities of the caller's committee and run them (QR, attendance, record). */
+  "activity.organise": STAFF_ROLES,
+  /** See, sign up for and check in to activities open to the caller as a member. */
+  "activity.join": ["member"],
+  /** The monthly coverage matrix and monthly-report status of committees in scope. */
+  "coverage.read": STAFF_ROLES,
+  /** Write and submit the own committee's monthly reports (counties and townships). */
+  "monthlyReport.write": ["county_staff", "township_liaison"],
+  /** Participation and points of members in scope, and the rankings. */
+  "participation.read": STAFF_ROLES,
+  /** Edit the points rules (city-wide). */
+  "points.configure": ["city_staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -1,7 +1,7 @@
 import { bigint, index, integer, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./user";
 
-export const attachmentOwner = pgEnum("attachment_owner", ["campaign", "task", "assignment_event"]);
+export const attachmentOwner = pgEnum("attachment_owner", ["campaign", "task", "assignment_event", "activity", "activity_finding"]);
 
 /**
  * A stored file. Uploaded first (owner unset), then bound to what it belongs to in the same

@@ -23,6 +23,8 @@ export const campaigns = pgTable(
     /** 监督内容 and 监督方式: editable lists, tasks pick from them. */
     focusAreas: jsonb().$type<string[]>().notNull(),
     methods: jsonb().$type<string[]>().notNull(),
+    /** 月报 are due by this day of the following month. */
+    reportDueDay: smallint().notNull().default(5),
     version: integer().notNull().default(1),
     createdBy: integer()
       .notNull()

@@ -8,3 +8,5 @@ export * from "./campaign";
 export * from "./task";
 export * from "./attachment";
 export * from "./notification";
+export * from "./activity";
+export * from "./monthly-report";

@@ -18,7 +18,9 @@ export const members = pgTable(
     phone: text().notNull(),
     /** 工作单位及职务 */
     workplace: text().notNull().default(""),
+    /** Deactivated members keep their history; members are never deleted. */
     active: boolean().notNull().default(true),
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -24,12 +24,15 @@ export const users = pgTable(
     passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Carried in each session token; raising it (password change) ends every session at once. */
     sessionVersion: integer().notNull().default(0),
+    /** Secret in the member's calendar (ICS) feed URL; null until they ask for the feed. */
+    calendarToken: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("users_username_uq").on(t.username),
     uniqueIndex("users_phone_uq").on(t.phone),
     uniqueIndex("users_member_uq").on(t.memberId),
+    uniqueIndex("users_calendar_token_uq").on(t.calendarToken),
     index("users_committee_idx").on(t.committeeId),
   ],
 );

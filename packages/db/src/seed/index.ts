@@ -4,6 +4,7 @@ import type { MemberLevel, Role } from "../enums";
 import { childPath } from "../path";
 import { committees, members, users } from "../schema";
 import { demoMember, prng } from "./people";
+import { seedActivities } from "./activity";
 import { seedCampaigns } from "./campaign";
 import { CITY, COUNTIES } from "./places";
 
@@ -103,7 +104,7 @@ async function seedAccounts(tx: Tx, passwordHash: string): Promise<boolean> {
 }
 
 /**
- * Loads the demo organisation, roster, accounts and campaigns, each part only when it is
+ * Loads the demo organisation, roster, accounts, campaigns and activities, each part only when it is
  * missing: a restart neither duplicates nor wipes anything, and an older demo database gains
  * what a newer release adds. `passwordHash` is the argon2id hash of DEMO_PASSWORD.
  */
@@ -116,6 +117,7 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ seeded: 
     const [city] = await tx.select({ id: committees.id }).from(committees).where(eq(committees.level, "city")).limit(1);
     const userIdByName = new Map((await tx.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.username, u.id]));
     const campaignsSeeded = await seedCampaigns(tx, { cityId: city!.id, userIdByName });
-    return { seeded: organisation || accounts || campaignsSeeded };
+    const activitiesSeeded = await seedActivities(tx);
+    return { seeded: organisation || accounts || campaignsSeeded || activitiesSeeded };
   });
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { ClipboardList, Flag, Home, Inbox, KeyRound, LogOut, Menu, Network, Users, X } from "lucide-react";
+import { Award, CalendarDays, ClipboardList, FileText, Flag, Grid3x3, Home, Inbox, KeyRound, LogOut, Menu, Network, Users, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -12,7 +12,18 @@ import { LanguageSwitch } from "../language-switch";
 import type { NavIcon, NavItem } from "./nav";
 import { NotificationBell } from "./notification-bell";
 
-const ICONS: Record<NavIcon, typeof Home> = { home: Home, committees: Network, members: Users, campaigns: Flag, tasks: ClipboardList, assignments: Inbox };
+const ICONS: Record<NavIcon, typeof Home> = {
+  home: Home,
+  committees: Network,
+  members: Users,
+  campaigns: Flag,
+  tasks: ClipboardList,
+  assignments: Inbox,
+  activities: CalendarDays,
+  coverage: Grid3x3,
+  monthlyReports: FileText,
+  participation: Award,
+};
 
 interface ShellProps {
   nav: NavItem[];

@@ -1,12 +1,12 @@
 import type { Role } from "@dm/db";
 import { can, CITY_ROLES, roleAllows, STAFF_ROLES } from "@dm/api/domain/roles";
 
-export type NavIcon = "home" | "committees" | "members" | "campaigns" | "tasks" | "assignments";
+export type NavIcon = "home" | "committees" | "members" | "campaigns" | "tasks" | "assignments" | "activities" | "coverage" | "monthlyReports" | "participation";
 
 export interface NavItem {
   href: string;
   /** Key under the `nav` messages. */
-  label: "home" | "committees" | "members" | "campaigns" | "tasks" | "assignments";
+  label: NavIcon;
   icon: NavIcon;
 }
 
@@ -19,6 +19,10 @@ export function navFor(role: Role): NavItem[] {
   if (roleAllows(role, STAFF_ROLES)) items.push({ href: "/campaigns", label: "campaigns", icon: "campaigns" });
   if (roleAllows(role, CITY_ROLES)) items.push({ href: "/tasks", label: "tasks", icon: "tasks" });
   if (roleAllows(role, ASSIGNEE_ROLES)) items.push({ href: "/assignments", label: "assignments", icon: "assignments" });
+  if (can(role, "activity.organise") || can(role, "activity.join")) items.push({ href: "/activities", label: "activities", icon: "activities" });
+  if (can(role, "coverage.read")) items.push({ href: "/coverage", label: "coverage", icon: "coverage" });
+  if (can(role, "coverage.read")) items.push({ href: "/monthly-reports", label: "monthlyReports", icon: "monthlyReports" });
+  items.push({ href: "/participation", label: "participation", icon: "participation" });
   if (can(role, "committee.read")) items.push({ href: "/committees", label: "committees", icon: "committees" });
   if (can(role, "member.read")) items.push({ href: "/members", label: "members", icon: "members" });
   return items;
