@@ -82,3 +82,38 @@ export type CheckInMethod = (typeof CHECK_IN_METHODS)[number];
 /** 月报: 草稿 → 已提交. Late or missing is derived from the deadline, not stored. */
 export const MONTHLY_REPORT_STATUSES = ["draft", "submitted"] as const;
 export type MonthlyReportStatus = (typeof MONTHLY_REPORT_STATUSES)[number];
+
+/** 派驻民主监督小组 roles: 组长, 副组长, 成员, 联络员; and 民主监督员 for an individual appointment. */
+export const GROUP_ROLES = ["leader", "deputy", "member", "liaison", "supervisor"] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
+
+/** A dispatched group, or an individual supervisor (民主监督员) appointed to a department. */
+export const GROUP_KINDS = ["group", "individual"] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+/** 监督形式 of a visit: 列席会议, 走访, 座谈, 查阅资料, 暗访. */
+export const VISIT_FORMS = ["attend_meeting", "visit", "symposium", "document_review", "unannounced"] as const;
+export type VisitForm = (typeof VISIT_FORMS)[number];
+
+/** The department's answer to an opinion: 采纳, 部分采纳, 未采纳. */
+export const ADOPTIONS = ["adopted", "partly_adopted", "not_adopted"] as const;
+export type Adoption = (typeof ADOPTIONS)[number];
+
+/** 问题类别: 大气, 水, 土壤, 固体废物, 噪声, 生态, 其他. */
+export const PROBLEM_CATEGORIES = ["air", "water", "soil", "solid_waste", "noise", "ecology", "other"] as const;
+export type ProblemCategory = (typeof PROBLEM_CATEGORIES)[number];
+
+/** 待交办 → 整改中 → 已整改待验收 → 已销号 (a failed verification goes back to 整改中). */
+export const PROBLEM_STATUSES = ["pending", "rectifying", "awaiting_verification", "closed"] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
+/** Where a problem came from: an activity, a group visit, a task report, a public tip, or entered directly. */
+export const PROBLEM_SOURCES = ["activity", "visit", "assignment", "tip", "direct"] as const;
+export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
+
+export const PROBLEM_EVENTS = ["created", "assigned", "reported", "verified", "rejected", "lookback_scheduled", "lookback_passed", "reopened"] as const;
+export type ProblemEventType = (typeof PROBLEM_EVENTS)[number];
+
+/** 举报线索: received, then turned into a problem or dismissed (with a reason). */
+export const TIP_STATUSES = ["received", "converted", "dismissed"] as const;
+export type TipStatus = (typeof TIP_STATUSES)[number];

@@ -29,6 +29,18 @@ export const CAPABILITIES = {
   "participation.read": STAFF_ROLES,
   /** Edit the points rules (city-wide). */
   "points.configure": ["city_staff"],
+  /** See dispatched supervision groups, their visits, opinions and appraisals in scope. */
+  "group.read": STAFF_ROLES,
+  /** Keep the department register, dispatch groups and supervisors, set appraisal criteria. */
+  "group.manage": RECORD_KEEPERS,
+  /** As a group member (民主监督员): record visits, raise opinions, score the appraisal. */
+  "group.serve": ["member"],
+  /** The problem ledger of committees in scope. */
+  "problem.read": STAFF_ROLES,
+  /** Enter, assign, report, verify and look back on problems. */
+  "problem.write": STAFF_ROLES,
+  /** Triage public tips routed to committees in scope. */
+  "tip.triage": STAFF_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

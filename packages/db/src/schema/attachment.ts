@@ -1,7 +1,17 @@
 import { bigint, index, integer, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./user";
 
-export const attachmentOwner = pgEnum("attachment_owner", ["campaign", "task", "assignment_event", "activity", "activity_finding"]);
+export const attachmentOwner = pgEnum("attachment_owner", [
+  "campaign",
+  "task",
+  "assignment_event",
+  "activity",
+  "activity_finding",
+  "visit",
+  "problem",
+  "problem_event",
+  "tip",
+]);
 
 /**
  * A stored file. Uploaded first (owner unset), then bound to what it belongs to in the same
@@ -20,9 +30,8 @@ export const attachments = pgTable(
     mimeType: text().notNull(),
     size: bigint({ mode: "number" }).notNull(),
     sha256: text().notNull(),
-    uploadedBy: integer()
-      .notNull()
-      .references(() => users.id),
+    /** Null for a public tip's photos, sent without signing in. */
+    uploadedBy: integer().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("attachments_owner_idx").on(t.ownerType, t.ownerId)],

@@ -10,3 +10,6 @@ export * from "./attachment";
 export * from "./notification";
 export * from "./activity";
 export * from "./monthly-report";
+export * from "./supervision";
+export * from "./problem";
+export * from "./tip";

@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { Award, CalendarDays, ClipboardList, FileText, Flag, Grid3x3, Home, Inbox, KeyRound, LogOut, Menu, Network, Users, X } from "lucide-react";
+import { Award, Building2, CalendarDays, ClipboardList, FileText, Flag, Grid3x3, Home, Inbox, KeyRound, ListChecks, LogOut, Megaphone, Menu, Network, Users, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -23,6 +23,9 @@ const ICONS: Record<NavIcon, typeof Home> = {
   coverage: Grid3x3,
   monthlyReports: FileText,
   participation: Award,
+  groups: Building2,
+  problems: ListChecks,
+  tips: Megaphone,
 };
 
 interface ShellProps {

@@ -1,7 +1,7 @@
 import type { Role } from "@dm/db";
 import { can, CITY_ROLES, roleAllows, STAFF_ROLES } from "@dm/api/domain/roles";
 
-export type NavIcon = "home" | "committees" | "members" | "campaigns" | "tasks" | "assignments" | "activities" | "coverage" | "monthlyReports" | "participation";
+export type NavIcon = "home" | "committees" | "members" | "campaigns" | "tasks" | "assignments" | "activities" | "coverage" | "monthlyReports" | "participation" | "groups" | "problems" | "tips";
 
 export interface NavItem {
   href: string;
@@ -22,8 +22,11 @@ export function navFor(role: Role): NavItem[] {
   if (can(role, "activity.organise") || can(role, "activity.join")) items.push({ href: "/activities", label: "activities", icon: "activities" });
   if (can(role, "coverage.read")) items.push({ href: "/coverage", label: "coverage", icon: "coverage" });
   if (can(role, "coverage.read")) items.push({ href: "/monthly-reports", label: "monthlyReports", icon: "monthlyReports" });
-  items.push({ href: "/participation", label: "participation", icon: "participation" });
+  if (can(role, "group.read") || can(role, "group.serve")) items.push({ href: "/groups", label: "groups", icon: "groups" });
+  if (can(role, "problem.read")) items.push({ href: "/problems", label: "problems", icon: "problems" });
+  if (can(role, "tip.triage")) items.push({ href: "/tips", label: "tips", icon: "tips" });
   if (can(role, "committee.read")) items.push({ href: "/committees", label: "committees", icon: "committees" });
   if (can(role, "member.read")) items.push({ href: "/members", label: "members", icon: "members" });
+  items.push({ href: "/participation", label: "participation", icon: "participation" });
   return items;
 }
