@@ -41,6 +41,8 @@ export const CAPABILITIES = {
   "problem.write": STAFF_ROLES,
   /** Triage public tips routed to committees in scope. */
   "tip.triage": STAFF_ROLES,
+  /** The audit log: who changed what, when. */
+  "audit.read": ["city_staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

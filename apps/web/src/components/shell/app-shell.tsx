@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { Award, Building2, CalendarDays, ClipboardList, FileText, Flag, Grid3x3, Home, Inbox, KeyRound, ListChecks, LogOut, Megaphone, Menu, Network, Users, X } from "lucide-react";
+import { Award, Building2, CalendarDays, ClipboardList, FileText, Flag, Grid3x3, Home, Inbox, KeyRound, ListChecks, LogOut, Megaphone, Menu, Network, ScrollText, Users, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -26,6 +26,7 @@ const ICONS: Record<NavIcon, typeof Home> = {
   groups: Building2,
   problems: ListChecks,
   tips: Megaphone,
+  audit: ScrollText,
 };
 
 interface ShellProps {

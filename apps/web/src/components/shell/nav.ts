@@ -1,7 +1,7 @@
 import type { Role } from "@dm/db";
 import { can, CITY_ROLES, roleAllows, STAFF_ROLES } from "@dm/api/domain/roles";
 
-export type NavIcon = "home" | "committees" | "members" | "campaigns" | "tasks" | "assignments" | "activities" | "coverage" | "monthlyReports" | "participation" | "groups" | "problems" | "tips";
+export type NavIcon = "home" | "committees" | "members" | "campaigns" | "tasks" | "assignments" | "activities" | "coverage" | "monthlyReports" | "participation" | "groups" | "problems" | "tips" | "audit";
 
 export interface NavItem {
   href: string;
@@ -28,5 +28,6 @@ export function navFor(role: Role): NavItem[] {
   if (can(role, "committee.read")) items.push({ href: "/committees", label: "committees", icon: "committees" });
   if (can(role, "member.read")) items.push({ href: "/members", label: "members", icon: "members" });
   items.push({ href: "/participation", label: "participation", icon: "participation" });
+  if (can(role, "audit.read")) items.push({ href: "/audit", label: "audit", icon: "audit" });
   return items;
 }
