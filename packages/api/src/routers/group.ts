@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import type { Executor, GroupKind, Tx } from "@dm/db";
+import type { Executor, GroupKind, GroupRole, Tx } from "@dm/db";
 import { committees, departments, groupMembers, members, opinions, supervisionGroups, users, visits, appraisalScores } from "@dm/db/schema";
 import { attachmentsOf, bindAttachments } from "../attachments";
 import { recordAudit } from "../audit";
@@ -186,7 +186,7 @@ export const groupRouter = createTRPCRouter({
           myRole:
             viewer.memberId === null
               ? sql<null>`null`
-              : sql<string | null>`(select gm.role::text from ${groupMembers} gm where gm.group_id = ${g} and gm.member_id = ${viewer.memberId})`,
+              : sql<GroupRole | null>`(select gm.role::text from ${groupMembers} gm where gm.group_id = ${g} and gm.member_id = ${viewer.memberId})`,
         })
         .from(supervisionGroups)
         .innerJoin(committees, eq(committees.id, supervisionGroups.committeeId))

@@ -59,7 +59,7 @@ export function DepartmentRegister({ committeeId, editable }: { committeeId?: nu
                   <th scope="col" className="px-4 py-2.5 font-medium">
                     {t("columns.name")}
                   </th>
-                  <th scope="col" className="px-3 py-2.5 text-center font-medium whitespace-nowrap">
+                  <th scope="col" className="hidden px-3 py-2.5 text-center font-medium whitespace-nowrap sm:table-cell">
                     {t("columns.groups")}
                   </th>
                   <th scope="col" className="hidden px-3 py-2.5 text-center font-medium whitespace-nowrap sm:table-cell">
@@ -87,8 +87,11 @@ export function DepartmentRegister({ committeeId, editable }: { committeeId?: nu
                           <Badge>{t("inactive")}</Badge>
                         </span>
                       )}
+                      <p className="mt-0.5 text-xs text-slate-500 sm:hidden">
+                        {t("columns.groups")} {t("groupCounts", { active: d.activeGroups, all: d.groups })} · {t("columns.opinions")} {t("opinionCounts", { total: d.opinions.total, answered: d.opinions.total - d.opinions.unanswered })}
+                      </p>
                     </td>
-                    <td className="px-3 py-2.5 text-center tabular-nums whitespace-nowrap">
+                    <td className="hidden px-3 py-2.5 text-center tabular-nums whitespace-nowrap sm:table-cell">
                       {t("groupCounts", { active: d.activeGroups, all: d.groups })}
                     </td>
                     <td className="hidden px-3 py-2.5 text-center tabular-nums whitespace-nowrap sm:table-cell">

@@ -4,6 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { clsx } from "clsx";
 import { CalendarX2, ClipboardCheck, Footprints, MessageSquarePlus, Pencil } from "lucide-react";
+import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -94,13 +95,13 @@ export function GroupDetail({ id, appraisalYear, appraisalOpen }: { id: number; 
 
       <NoticeBanner notice={notice} />
 
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card className="px-4 py-4 sm:px-5">
           <AdoptionRate tally={group.adoption} />
         </Card>
         <Card className="lg:col-span-2">
           <CardHeader title={t("detail.members", { count: group.members.length })} />
-          <ul className="grid gap-x-4 divide-y divide-slate-100 sm:grid-cols-2 sm:divide-y-0">
+          <ul className="grid grid-cols-1 gap-x-4 divide-y divide-slate-100 sm:grid-cols-2 sm:divide-y-0">
             {group.members.map((m) => (
               <li key={m.memberId} className="flex items-start gap-2 px-4 py-2.5 sm:px-5">
                 <Badge tone={ROLE_TONES[m.role]}>{t(`roles.${m.role}`)}</Badge>
@@ -166,6 +167,11 @@ export function GroupDetail({ id, appraisalYear, appraisalOpen }: { id: number; 
                     <AttachmentList files={v.photos} />
                   </div>
                 ) : null}
+                {recording ? (
+                  <Link href={`/groups/${group.id}/opinion?visit=${v.id}`} className="mt-1 inline-block text-sm text-brand-700 hover:underline">
+                    {t("detail.opinionFromVisit")}
+                  </Link>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -200,9 +206,15 @@ function OpinionItem({ opinion: o, visitDate, canReply, onReply }: { opinion: Op
         <p className="mt-2 text-xs text-amber-700">{t("detail.awaiting")}</p>
       )}
       {canReply ? (
-        <button type="button" className={`${buttonClass.secondary} mt-2`} onClick={onReply}>
-          {o.adoption ? t("reply.editButton") : t("reply.button")}
-        </button>
+        o.adoption ? (
+          <button type="button" className="mt-1 text-sm text-brand-700 hover:underline" onClick={onReply}>
+            {t("reply.editButton")}
+          </button>
+        ) : (
+          <button type="button" className={`${buttonClass.primary} mt-2`} onClick={onReply}>
+            {t("reply.button")}
+          </button>
+        )
       ) : null}
     </li>
   );
