@@ -1,6 +1,8 @@
 import enCore from "./en/core.json";
+import enGroups from "./en/groups.json";
 import enWork from "./en/work.json";
 import zhCore from "./zh-CN/core.json";
+import zhGroups from "./zh-CN/groups.json";
 import zhWork from "./zh-CN/work.json";
 
 /**
@@ -8,11 +10,11 @@ import zhWork from "./zh-CN/work.json";
  * namespaces (no namespace spans two files). A new domain adds its pair to both lists.
  */
 export const CATALOGUES = {
-  "zh-CN": [zhCore, zhWork],
-  en: [enCore, enWork],
+  "zh-CN": [zhCore, zhWork, zhGroups],
+  en: [enCore, enWork, enGroups],
 };
 
 export const MESSAGES = {
-  "zh-CN": { ...zhCore, ...zhWork },
-  en: { ...enCore, ...enWork },
+  "zh-CN": { ...zhCore, ...zhWork, ...zhGroups },
+  en: { ...enCore, ...enWork, ...enGroups },
 };

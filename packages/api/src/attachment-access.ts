@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Executor, subtreePattern } from "@dm/db";
-import { type Attachment, assignmentEvents, assignments, attachments, campaigns, committees, tasks } from "@dm/db/schema";
+import { type Attachment, assignmentEvents, assignments, attachments, campaigns, committees, groupMembers, supervisionGroups, tasks, visits } from "@dm/db/schema";
 import type { Viewer } from "./context";
 
 /**
@@ -13,7 +13,9 @@ import type { Viewer } from "./context";
  * - a task: its issuing committee, and committees with an assignment of it in their scope
  *   (as `task.byId`);
  * - a report on an assignment's timeline: whoever has the assignment's committee in scope
- *   (as `loadAssignment`).
+ *   (as `loadAssignment`);
+ * - a visit's photo: staff with the dispatching committee in scope, and the members of the
+ *   group (as `group.byId`).
  *
  * Only the attachment id comes from the client; the scope comes from the viewer's session.
  */
@@ -42,6 +44,16 @@ export async function readableAttachment(db: Executor, viewer: Viewer, id: numbe
     join ${committees} on ${committees.id} = ${assignments.committeeId}
     where ${assignmentEvents.id} = ${attachments.ownerId} and ${committees.path} like ${inScope})`;
 
+  const visitReadable = sql`exists (
+    select 1 from ${visits}
+    join ${supervisionGroups} on ${supervisionGroups.id} = ${visits.groupId}
+    join ${committees} on ${committees.id} = ${supervisionGroups.committeeId}
+    where ${visits.id} = ${attachments.ownerId} and (
+      (${viewer.role} <> 'member' and ${committees.path} like ${inScope})
+      or exists (
+        select 1 from ${groupMembers}
+        where ${groupMembers.groupId} = ${supervisionGroups.id} and ${groupMembers.memberId} = ${viewer.memberId ?? 0})))`;
+
   const [row] = await db
     .select()
     .from(attachments)
@@ -52,6 +64,7 @@ export async function readableAttachment(db: Executor, viewer: Viewer, id: numbe
           when 'campaign' then ${campaignReadable}
           when 'task' then ${taskReadable}
           when 'assignment_event' then ${eventReadable}
+          when 'visit' then ${visitReadable}
           else ${attachments.ownerType} is null and ${attachments.uploadedBy} = ${userId}
         end`,
       ),

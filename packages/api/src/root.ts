@@ -1,4 +1,7 @@
 import { accountRouter } from "./routers/account";
+import { appraisalRouter } from "./routers/appraisal";
+import { departmentRouter } from "./routers/department";
+import { groupRouter } from "./routers/group";
 import { assignmentRouter } from "./routers/assignment";
 import { campaignRouter } from "./routers/campaign";
 import { notificationRouter } from "./routers/notification";
@@ -15,6 +18,9 @@ export const appRouter = createTRPCRouter({
   task: taskRouter,
   assignment: assignmentRouter,
   notification: notificationRouter,
+  department: departmentRouter,
+  group: groupRouter,
+  appraisal: appraisalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { ZodError, ZodRealError } from "zod";
 import type { Role } from "@dm/db";
 import type { Context } from "./context";
 import { type Capability, CAPABILITIES, roleAllows } from "./domain/roles";
@@ -80,4 +80,14 @@ export function roleProcedure(...roles: Role[]) {
 /** Gate by a named capability from domain/roles.ts. */
 export function capabilityProcedure(capability: Capability) {
   return roleProcedure(...CAPABILITIES[capability]);
+}
+
+/**
+ * A BAD_REQUEST about one field that only the server can judge (a date against a stored term, a
+ * score against a criterion's maximum): it reaches the client like a zod problem, in
+ * `data.fieldErrors[path]`, so the form shows it under that field.
+ */
+export function failField(path: (string | number)[], key: string): never {
+  // ZodRealError: the ZodError that is also an Error, so tRPC keeps it as the cause (as a failed parse does).
+  throw new TRPCError({ code: "BAD_REQUEST", cause: new ZodRealError([{ code: "custom", path, message: key, input: undefined }]) });
 }

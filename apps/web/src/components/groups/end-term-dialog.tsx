@@ -1,0 +1,48 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { ConfirmDialog } from "@/components/tasks/confirm-dialog";
+import { describedBy, Field } from "@/components/tasks/field";
+import { MutationError } from "@/components/tasks/mutation-error";
+import { fieldErrorsOf } from "@/components/tasks/mutations";
+import type { Notice } from "@/components/tasks/review-actions";
+import { inputClass } from "@/components/ui";
+import { useTRPC } from "@/trpc/react";
+
+/** 提前结束任期, after confirmation: the term's last day becomes the chosen date (today by default). */
+export function EndTermDialog({ group, today, onClose, onNotice }: { group: { id: number; version: number; termStart: string }; today: string; onClose: () => void; onNotice: (notice: Notice) => void }) {
+  const t = useTranslations("groups.endTerm");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [endDate, setEndDate] = useState(today);
+  const end = useMutation(
+    trpc.group.endTerm.mutationOptions({
+      onSuccess: async (result) => {
+        onNotice({ tone: "success", text: t("done", { date: result.termEnd }) });
+        await queryClient.invalidateQueries(trpc.group.pathFilter());
+        onClose();
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(end.error, "endDate");
+  return (
+    <ConfirmDialog
+      open
+      tone="danger"
+      title={t("title")}
+      description={t("body")}
+      confirmLabel={t("confirm")}
+      pending={end.isPending}
+      onClose={onClose}
+      onConfirm={() => end.mutate({ id: group.id, version: group.version, endDate })}
+    >
+      <Field id={`${id}-end`} label={t("date")} required errors={errors}>
+        <input id={`${id}-end`} type="date" className={inputClass} value={endDate} min={group.termStart} max={today} onChange={(e) => setEndDate(e.target.value)} {...describedBy(`${id}-end`, { errors })} />
+      </Field>
+      {end.error && !errors.length ? <MutationError error={end.error} /> : null}
+    </ConfirmDialog>
+  );
+}
