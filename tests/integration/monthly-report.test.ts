@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "@dm/db";
-import { activities, auditEvents, campaigns, monthlyReports } from "@dm/db/schema";
-import { addMonths, monthStart, shanghaiMonth } from "@dm/api/domain/coverage";
+import { activities, auditEvents, campaigns, committees, monthlyReports } from "@dm/db/schema";
+import { seedDemo } from "@dm/db/seed";
+import { addMonths, monthsBetween, monthStart, shanghaiMonth } from "@dm/api/domain/coverage";
 import { reportState } from "@dm/api/domain/monthly-report";
 import type { MonthlyReportSubmitInput } from "@dm/api/schemas/monthly-report";
 import { type TestDatabase, freshDatabase } from "./support/db";
@@ -294,5 +295,40 @@ describe("campaign report due day", () => {
     const { shape } = await expectTRPCError(callerFor(t.db, org.users.cityStaff.id, { locale: "en" }).campaign.create(campaignInput({ reportDueDay: 29 })), "BAD_REQUEST");
     expect(shape.data.fieldErrors?.reportDueDay).toEqual(["The report due day must be a whole number from 1 to 28"]);
     await expectTRPCError(callerFor(t.db, org.users.cityStaff.id).campaign.create(campaignInput({ reportDueDay: 5.5 })), "BAD_REQUEST");
+  });
+});
+
+describe("the demo monthly reports", () => {
+  it("cover the ended months with every state, leave 渌口区's last month open, and are seeded once", async () => {
+    const demo = await freshDatabase();
+    try {
+      await seedDemo(demo.db, "unused-hash");
+      const rows = await demo.db
+        .select({ shortName: committees.shortName, month: monthlyReports.month, status: monthlyReports.status, submittedAt: monthlyReports.submittedAt, activitiesHeld: monthlyReports.activitiesHeld })
+        .from(monthlyReports)
+        .innerJoin(committees, eq(committees.id, monthlyReports.committeeId));
+      const [campaign] = await demo.db.select().from(campaigns).where(eq(campaigns.year, 2026));
+      const ended = monthsBetween(campaign!.startDate, campaign!.endDate).filter((m) => m < current);
+      if (ended.length === 0) return expect(rows).toEqual([]);
+      expect(rows.every((r) => ended.includes(r.month.slice(0, 7)))).toBe(true);
+      expect(rows.every((r) => r.submittedAt === null || r.submittedAt <= new Date())).toBe(true);
+      const last = ended.at(-1)!;
+      expect(rows.filter((r) => r.month.slice(0, 7) === last && ["渌口区", "天元区"].includes(r.shortName))).toEqual([]);
+      expect(new Set(rows.map((r) => r.shortName))).toEqual(new Set(["荷塘区", "芦淞区", "石峰区", "天元区", "渌口区", "醴陵市", "攸县", "茶陵县", "炎陵县", "左权镇", "浦口镇", "白兔潭镇"]));
+      if (ended.length >= 3) {
+        const states = new Set(rows.map((r) => (r.status === "draft" ? "draft" : reportState({ month: r.month.slice(0, 7), dueDay: campaign!.reportDueDay, submittedAt: r.submittedAt, now: new Date() }))));
+        expect([...states].sort()).toEqual(["draft", "late", "submitted"]);
+        // Some county-months have no report at all: missing.
+        expect(rows.length).toBeLessThan(12 * ended.length);
+      }
+      // The pre-filled count agrees with the activity records.
+      const liling = rows.find((r) => r.shortName === "左权镇" && r.month === "2026-04-01");
+      if (liling) expect(liling.activitiesHeld).toBe(1);
+      expect(await seedDemo(demo.db, "unused-hash")).toEqual({ seeded: false });
+      const [again] = await demo.db.select({ n: count() }).from(monthlyReports);
+      expect(again!.n).toBe(rows.length);
+    } finally {
+      await demo.cleanup();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { committees, members, users } from "../schema";
 import { demoMember, prng } from "./people";
 import { seedActivities } from "./activity";
 import { seedCampaigns } from "./campaign";
+import { seedMonthlyReports } from "./monthly-report";
 import { CITY, COUNTIES } from "./places";
 
 /** Every demo account signs in with this password; the README and `npm start` print it. */
@@ -104,7 +105,7 @@ async function seedAccounts(tx: Tx, passwordHash: string): Promise<boolean> {
 }
 
 /**
- * Loads the demo organisation, roster, accounts, campaigns and activities, each part only when it is
+ * Loads the demo organisation, roster, accounts, campaigns, activities and monthly reports, each part only when it is
  * missing: a restart neither duplicates nor wipes anything, and an older demo database gains
  * what a newer release adds. `passwordHash` is the argon2id hash of DEMO_PASSWORD.
  */
@@ -118,6 +119,7 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ seeded: 
     const userIdByName = new Map((await tx.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.username, u.id]));
     const campaignsSeeded = await seedCampaigns(tx, { cityId: city!.id, userIdByName });
     const activitiesSeeded = await seedActivities(tx);
-    return { seeded: organisation || accounts || campaignsSeeded || activitiesSeeded };
+    const reportsSeeded = await seedMonthlyReports(tx);
+    return { seeded: organisation || accounts || campaignsSeeded || activitiesSeeded || reportsSeeded };
   });
 }
