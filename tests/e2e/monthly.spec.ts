@@ -18,7 +18,7 @@ const zhMonth = (month: string) => `${Number(month.slice(0, 4))}年${Number(mont
 test("the coverage matrix shows held and empty months of a county and opens a cell's activities", async ({ page }) => {
   await signIn(page, "leader");
   await page.goto("/coverage");
-  await expect(page.getByRole("heading", { name: "活动覆盖" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "月度覆盖" })).toBeVisible();
   await expect(page.getByLabel("统计范围")).toHaveValue(/^c\d+$/);
 
   // 荷塘区 held one activity on 12 April 2026 and none in May (a gap to chase).
@@ -45,7 +45,7 @@ test("the coverage matrix shows held and empty months of a county and opens a ce
   await expect(row.getByRole("cell", { name: "荷塘区政协", exact: true })).toBeVisible();
   await expect(row.getByRole("cell", { name: /2026\/04\/12/ })).toBeVisible();
 
-  await page.getByRole("link", { name: "返回活动覆盖" }).click();
+  await page.getByRole("link", { name: "返回月度覆盖" }).click();
   await page.getByRole("link", { name: "荷塘区政协，2026年5月：未开展" }).click();
   await expect(page.getByText("这个月没有已开展的监督活动")).toBeVisible();
 });

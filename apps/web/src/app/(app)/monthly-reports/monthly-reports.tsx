@@ -6,13 +6,17 @@ import { ChevronRight, FilePen } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { REPORT_STATES, type ReportState } from "@dm/api/domain/monthly-report";
+import { Fragment, useState } from "react";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@dm/api";
+import { countStates, REPORT_STATES, type ReportState } from "@dm/api/domain/monthly-report";
 import { useDateTimeLabel, useDayLabel, useMonthLabel } from "@/components/monthly/month";
 import { ReportStateBadge } from "@/components/monthly/report-state";
 import { Badge, Card, CardHeader, EmptyState, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 import { writeHref } from "./params";
+
+type Item = inferRouterOutputs<AppRouter>["monthlyReport"]["status"]["items"][number];
 
 /** The counts on the filter buttons take their state's colour (as the badges do) when not zero. */
 const COUNT_CLASS: Record<ReportState, string> = {
@@ -131,11 +135,50 @@ function SubmissionStatus({ campaignId, month, hideWhenOnlyOwn }: { campaignId: 
   const dateTime = useDateTimeLabel();
   const { data } = useSuspenseQuery(trpc.monthlyReport.status.queryOptions({ campaignId, month }));
   const [filter, setFilter] = useState<ReportState | null>(null);
+  // Townships sit under their county, folded away for the city (a county sees its own open).
+  const inList = new Set(data.items.map((i) => i.committeeId));
+  const heads = data.items.filter((i) => !(i.level === "township" && i.parentId !== null && inList.has(i.parentId)));
+  const townshipsOf = new Map<number, Item[]>();
+  for (const i of data.items) if (!heads.includes(i)) townshipsOf.set(i.parentId!, [...(townshipsOf.get(i.parentId!) ?? []), i]);
+  const [open, setOpen] = useState<Set<number>>(() => new Set(heads.length === 1 ? [heads[0]!.committeeId] : []));
+  const toggle = (id: number) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   // A liaison's only row is its own, already listed above.
   if (hideWhenOnlyOwn && data.items.length <= 1) return null;
 
   const names = new Map(data.items.map((i) => [i.committeeId, i.name]));
   const shown = filter ? data.items.filter((i) => i.state === filter) : data.items;
+  const itemRow = (i: Item, indent: boolean) => {
+    // Filtered, a township names its county instead of sitting under it.
+    const parent = filter && i.level === "township" && i.parentId !== null ? names.get(i.parentId) : undefined;
+    return (
+      <li key={i.committeeId} data-committee={i.name} className={clsx("flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 sm:px-5", indent && "pl-10 sm:pl-12")}>
+        <div className="min-w-0 flex-1">
+          <p className={clsx("text-slate-900", i.level === "county" && "font-medium")}>
+            {i.name}
+            {parent ? <span className="ml-1.5 text-xs font-normal text-slate-400">{parent}</span> : null}
+          </p>
+          <p className="text-xs text-slate-500">
+            {i.submittedAt ? t("submittedAtValue", { at: dateTime(i.submittedAt) }) : i.hasDraft ? t("draftNotSubmitted") : null}
+            {i.activitiesHeld !== null ? ` · ${t("activitiesHeld", { count: i.activitiesHeld })}` : null}
+          </p>
+        </div>
+        <ReportStateBadge state={i.state} />
+        {i.reportId ? (
+          <Link href={`/monthly-reports/${i.reportId}`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`${t("open")}：${i.name}`}>
+            {t("open")}
+          </Link>
+        ) : (
+          <span className="w-16" aria-hidden />
+        )}
+      </li>
+    );
+  };
   const tabs: { key: ReportState | null; label: string; n: number }[] = [
     { key: null, label: t("all"), n: data.items.length },
     ...REPORT_STATES.map((s) => ({ key: s, label: t(`states.${s}`), n: data.counts[s] })),
@@ -175,33 +218,37 @@ function SubmissionStatus({ campaignId, month, hideWhenOnlyOwn }: { campaignId: 
         <EmptyState title={t("noneInState")} />
       ) : (
         <ul className="mt-3 divide-y divide-slate-100 border-t border-slate-100" aria-label={t("status")}>
-          {shown.map((i) => {
-            // Townships sit under their county in the full list; filtered, they name it instead.
-            const parent = i.level === "township" && i.parentId !== null ? names.get(i.parentId) : undefined;
-            const indent = !filter && parent !== undefined;
-            return (
-              <li key={i.committeeId} data-committee={i.name} className={clsx("flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 sm:px-5", indent && "pl-8 sm:pl-10")}>
-                <div className="min-w-0 flex-1">
-                  <p className={clsx("text-slate-900", i.level === "county" && "font-medium")}>
-                    {i.name}
-                    {filter && parent ? <span className="ml-1.5 text-xs font-normal text-slate-400">{parent}</span> : null}
-                  </p>
-                  <p className="text-xs text-slate-500">
-                    {i.submittedAt ? t("submittedAtValue", { at: dateTime(i.submittedAt) }) : i.hasDraft ? t("draftNotSubmitted") : null}
-                    {i.activitiesHeld !== null ? ` · ${t("activitiesHeld", { count: i.activitiesHeld })}` : null}
-                  </p>
-                </div>
-                <ReportStateBadge state={i.state} />
-                {i.reportId ? (
-                  <Link href={`/monthly-reports/${i.reportId}`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`${t("open")}：${i.name}`}>
-                    {t("open")}
-                  </Link>
-                ) : (
-                  <span className="w-16" aria-hidden />
-                )}
-              </li>
-            );
-          })}
+          {filter
+            ? shown.map((i) => itemRow(i, false))
+            : heads.map((head) => {
+                const towns = townshipsOf.get(head.committeeId) ?? [];
+                const isOpen = open.has(head.committeeId);
+                const counts = countStates(towns.map((tw) => tw.state));
+                return (
+                  <Fragment key={head.committeeId}>
+                    {itemRow(head, false)}
+                    {towns.length ? (
+                      <li className="bg-slate-50/70">
+                        <button
+                          type="button"
+                          aria-expanded={isOpen}
+                          onClick={() => toggle(head.committeeId)}
+                          className="flex w-full flex-wrap items-center gap-2 px-4 py-1.5 pl-7 text-left text-xs text-slate-600 hover:bg-slate-100 sm:px-5 sm:pl-8"
+                        >
+                          <ChevronRight className={clsx("h-3.5 w-3.5 transition-transform", isOpen && "rotate-90")} aria-hidden />
+                          <span>{t("townshipsOf", { count: towns.length })}</span>
+                          {REPORT_STATES.filter((s) => counts[s] > 0).map((s) => (
+                            <span key={s} className={clsx("rounded px-1.5 tabular-nums", COUNT_CLASS[s])}>
+                              {t(`states.${s}`)} {counts[s]}
+                            </span>
+                          ))}
+                        </button>
+                      </li>
+                    ) : null}
+                    {isOpen ? towns.map((tw) => itemRow(tw, true)) : null}
+                  </Fragment>
+                );
+              })}
         </ul>
       )}
     </Card>
