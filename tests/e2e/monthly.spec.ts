@@ -38,7 +38,7 @@ test("the coverage matrix shows held and empty months of a county and opens a ce
 
   await april.click();
   await expect(page).toHaveURL(/\/coverage\/activities\?campaign=\d+&committee=\d+&month=2026-04&scope=all$/);
-  await expect(page.getByRole("heading", { name: "荷塘区政协（含乡镇（街道）） · 2026年4月" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "荷塘区政协及下辖乡镇（街道） · 2026年4月" })).toBeVisible();
   const row = page.getByRole("row", { name: /荷塘区板凳会：听取群众对黑臭水体整治的意见/ });
   await expect(row).toBeVisible();
   await expect(row.getByRole("cell", { name: "板凳会", exact: true })).toBeVisible();

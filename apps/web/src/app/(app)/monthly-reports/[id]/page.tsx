@@ -43,8 +43,12 @@ export default async function MonthlyReportPage({ params }: Props) {
       <PageHeader title={t("viewTitle", { committee: report.committeeName, month: monthText })} description={report.campaign.title}>
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-500">
           <ReportStateBadge state={report.state} />
-          {report.submittedAt ? <span>{t("submittedAtValue", { at: at(report.submittedAt) })}</span> : null}
-          {report.submittedByName ? <span>· {t("submittedBy", { name: report.submittedByName })}</span> : null}
+          {report.submittedAt ? (
+            <span>
+              {t("submittedAtValue", { at: at(report.submittedAt) })}
+              {report.submittedByName ? ` · ${t("submittedBy", { name: report.submittedByName })}` : null}
+            </span>
+          ) : null}
         </div>
       </PageHeader>
       {report.state === "late" ? (
