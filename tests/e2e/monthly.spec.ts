@@ -51,6 +51,8 @@ test("the coverage matrix shows held and empty months of a county and opens a ce
 });
 
 test("a county writes and submits last month's report, read-only afterwards, and the city sees it submitted", async ({ browser }) => {
+  // Two people, a dozen steps and three page loads: more than the default budget on a busy machine.
+  test.setTimeout(90_000);
   const now = new Date();
   const month = shanghaiMonth(now, -1);
   // Due by the 5th of this month (the campaign's default): after that a submission is late.
