@@ -1,8 +1,10 @@
 import enCore from "./en/core.json";
 import enGroups from "./en/groups.json";
+import enMonthly from "./en/monthly.json";
 import enWork from "./en/work.json";
 import zhCore from "./zh-CN/core.json";
 import zhGroups from "./zh-CN/groups.json";
+import zhMonthly from "./zh-CN/monthly.json";
 import zhWork from "./zh-CN/work.json";
 
 /**
@@ -10,11 +12,11 @@ import zhWork from "./zh-CN/work.json";
  * namespaces (no namespace spans two files). A new domain adds its pair to both lists.
  */
 export const CATALOGUES = {
-  "zh-CN": [zhCore, zhWork, zhGroups],
-  en: [enCore, enWork, enGroups],
+  "zh-CN": [zhCore, zhWork, zhGroups, zhMonthly],
+  en: [enCore, enWork, enGroups, enMonthly],
 };
 
 export const MESSAGES = {
-  "zh-CN": { ...zhCore, ...zhWork, ...zhGroups },
-  en: { ...enCore, ...enWork, ...enGroups },
+  "zh-CN": { ...zhCore, ...zhWork, ...zhGroups, ...zhMonthly },
+  en: { ...enCore, ...enWork, ...enGroups, ...enMonthly },
 };

@@ -8,6 +8,8 @@ import { notificationRouter } from "./routers/notification";
 import { taskRouter } from "./routers/task";
 import { committeeRouter } from "./routers/committee";
 import { memberRouter } from "./routers/member";
+import { coverageRouter } from "./routers/coverage";
+import { monthlyReportRouter } from "./routers/monthly-report";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -21,6 +23,8 @@ export const appRouter = createTRPCRouter({
   department: departmentRouter,
   group: groupRouter,
   appraisal: appraisalRouter,
+  coverage: coverageRouter,
+  monthlyReport: monthlyReportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,8 @@
 import { core } from "./core";
 import { group } from "./group";
+import { monthly } from "./monthly";
 import type { Catalogue } from "./types";
 import { work } from "./work";
 
 /** Every domain's catalogue; a new domain adds its module here. */
-export const CATALOGUES: Catalogue[] = [core, work, group];
+export const CATALOGUES: Catalogue[] = [core, work, group, monthly];

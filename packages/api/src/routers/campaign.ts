@@ -63,12 +63,13 @@ const fieldsOf = (data: z.output<typeof campaignInput>) => ({
   description: data.description,
   focusAreas: data.focusAreas,
   methods: data.methods,
+  reportDueDay: data.reportDueDay,
 });
 
 export const campaignRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) =>
     ctx.db
-      .select({ id: campaigns.id, title: campaigns.title, year: campaigns.year, topic: campaigns.topic, startDate: campaigns.startDate, endDate: campaigns.endDate, focusAreas: campaigns.focusAreas, methods: campaigns.methods })
+      .select({ id: campaigns.id, title: campaigns.title, year: campaigns.year, topic: campaigns.topic, startDate: campaigns.startDate, endDate: campaigns.endDate, focusAreas: campaigns.focusAreas, methods: campaigns.methods, reportDueDay: campaigns.reportDueDay })
       .from(campaigns)
       .innerJoin(committees, eq(committees.id, campaigns.committeeId))
       .where(visibleToViewer(ctx.viewer))

@@ -8,6 +8,7 @@ import { seedActivities } from "./activity";
 import { seedCampaigns } from "./campaign";
 import { seedDepartments } from "./department";
 import { seedGroups } from "./group";
+import { seedMonthlyReports } from "./monthly-report";
 import { CITY, COUNTIES } from "./places";
 
 /** Every demo account signs in with this password; the README and `npm start` print it. */
@@ -106,9 +107,16 @@ async function seedAccounts(tx: Tx, passwordHash: string): Promise<boolean> {
 }
 
 /**
- * Loads the demo organisation, roster, accounts, campaigns, activities, departments and supervision groups, each part only when it is
- * missing: a restart neither duplicates nor wipes anything, and an older demo database gains
- * what a newer release adds. `passwordHash` is the argon2id hash of DEMO_PASSWORD.
+ * The demo's content after the organisation and the campaigns, in dependency order (monthly
+ * reports count activities; groups and problems use the department registers). Each step
+ * returns whether it added anything and skips itself when its data exists.
+ */
+const CONTENT: ((tx: Tx) => Promise<boolean>)[] = [seedActivities, seedMonthlyReports, seedDepartments, seedGroups];
+
+/**
+ * Loads the demo organisation, roster, accounts, campaigns and the content above, each part only
+ * when it is missing: a restart neither duplicates nor wipes anything, and an older demo database
+ * gains what a newer release adds. `passwordHash` is the argon2id hash of DEMO_PASSWORD.
  */
 export async function seedDemo(db: Db, passwordHash: string): Promise<{ seeded: boolean }> {
   return db.transaction(async (tx) => {
@@ -118,10 +126,9 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ seeded: 
     const accounts = await seedAccounts(tx, passwordHash);
     const [city] = await tx.select({ id: committees.id }).from(committees).where(eq(committees.level, "city")).limit(1);
     const userIdByName = new Map((await tx.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.username, u.id]));
-    const campaignsSeeded = await seedCampaigns(tx, { cityId: city!.id, userIdByName });
-    const activitiesSeeded = await seedActivities(tx);
-    const departmentsSeeded = await seedDepartments(tx);
-    const groupsSeeded = await seedGroups(tx);
-    return { seeded: organisation || accounts || campaignsSeeded || activitiesSeeded || departmentsSeeded || groupsSeeded };
+    let seeded = organisation || accounts;
+    seeded = (await seedCampaigns(tx, { cityId: city!.id, userIdByName })) || seeded;
+    for (const step of CONTENT) seeded = (await step(tx)) || seeded;
+    return { seeded };
   });
 }

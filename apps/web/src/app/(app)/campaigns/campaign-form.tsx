@@ -29,6 +29,7 @@ interface Values {
   description: string;
   focusAreas: string[];
   methods: string[];
+  reportDueDay: string;
   /** userId → role; people not in the group are absent. */
   group: Record<number, LeadingGroupRole>;
   /** leader userId → county ids. */
@@ -47,6 +48,7 @@ function initialValues(campaign?: Campaign): Values {
       description: "",
       focusAreas: [...DEFAULT_FOCUS_AREAS],
       methods: [...DEFAULT_METHODS],
+      reportDueDay: "5",
       group: {},
       links: {},
     };
@@ -62,6 +64,7 @@ function initialValues(campaign?: Campaign): Values {
     description: campaign.description,
     focusAreas: [...campaign.focusAreas],
     methods: [...campaign.methods],
+    reportDueDay: String(campaign.reportDueDay),
     group: Object.fromEntries(campaign.leadingGroup.map((m) => [m.userId, m.role])),
     links,
   };
@@ -98,6 +101,7 @@ export function CampaignForm({ campaign }: { campaign?: Campaign }) {
       description: values.description,
       focusAreas: values.focusAreas.map((s) => s.trim()).filter(Boolean),
       methods: values.methods.map((s) => s.trim()).filter(Boolean),
+      reportDueDay: Number(values.reportDueDay),
       leadingGroup: Object.entries(values.group).map(([userId, role]) => ({ userId: Number(userId), role })),
       countyLinks: Object.entries(values.links)
         .filter(([, ids]) => ids.length > 0)
@@ -109,15 +113,15 @@ export function CampaignForm({ campaign }: { campaign?: Campaign }) {
   }
 
   const leaders = choices.people.filter((p) => p.role === "city_leader");
-  const text = (name: "title" | "topic" | "startDate" | "endDate" | "year", type = "text", extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <Field id={`campaign-${name}`} label={t(`campaigns.fields.${name}`)} required errors={errs(name)}>
+  const text = (name: "title" | "topic" | "startDate" | "endDate" | "year" | "reportDueDay", type = "text", extra: React.InputHTMLAttributes<HTMLInputElement> = {}, hint?: string) => (
+    <Field id={`campaign-${name}`} label={t(`campaigns.fields.${name}`)} hint={hint} required errors={errs(name)}>
       <input
         id={`campaign-${name}`}
         type={type}
         className={inputClass}
         value={values[name]}
         onChange={(e) => set(name, e.target.value)}
-        {...describedBy(`campaign-${name}`, { errors: errs(name) })}
+        {...describedBy(`campaign-${name}`, { hint, errors: errs(name) })}
         {...extra}
       />
     </Field>
@@ -133,6 +137,7 @@ export function CampaignForm({ campaign }: { campaign?: Campaign }) {
           {text("year", "number", { min: 2000, max: 2100, inputMode: "numeric" })}
           {text("startDate", "date")}
           {text("endDate", "date", { min: values.startDate })}
+          {text("reportDueDay", "number", { min: 1, max: 28, step: 1, inputMode: "numeric" }, t("campaigns.reportDueDayHint"))}
           <Field id="campaign-description" label={t("campaigns.descriptionField")} errors={errs("description")} className="sm:col-span-2">
             <textarea id="campaign-description" rows={4} maxLength={5000} className={inputClass} value={values.description} onChange={(e) => set("description", e.target.value)} />
           </Field>

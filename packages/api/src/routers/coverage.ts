@@ -1,0 +1,91 @@
+import { and, asc, count, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { type Executor, subtreePattern } from "@dm/db";
+import { activities, committees } from "@dm/db/schema";
+import type { Viewer } from "../context";
+import { addMonths, buildCoverage, type Month, monthStart, monthsBetween, monthsOfYear } from "../domain/coverage";
+import { withinScope } from "../domain/scope";
+import { coverageCellInput, coveragePeriodInput } from "../schemas/coverage";
+import { capabilityProcedure, createTRPCRouter, fail } from "../trpc";
+import { loadCampaign } from "./campaign";
+
+const reader = capabilityProcedure("coverage.read");
+/** Activities are counted in the Shanghai month their start falls in. */
+export const shanghaiMonthOf = (column: SQL | typeof activities.startsAt) => sql<string>`to_char(${column} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+/** Only activities that took place count toward 每月有活动. */
+const held = eq(activities.status, "held");
+
+interface Period {
+  campaign: { id: number; title: string; year: number } | null;
+  year: number;
+  months: Month[];
+  /** Which activities belong to the period besides their month. */
+  filter: SQL | undefined;
+}
+
+/** A campaign's months (start to end) or a year's twelve; the campaign must be visible to the viewer. */
+async function resolvePeriod(db: Executor, viewer: Viewer, input: { campaignId?: number; year?: number }): Promise<Period> {
+  if (input.campaignId !== undefined) {
+    const c = await loadCampaign(db, viewer, input.campaignId);
+    return { campaign: { id: c.id, title: c.title, year: c.year }, year: c.year, months: monthsBetween(c.startDate, c.endDate), filter: eq(activities.campaignId, c.id) };
+  }
+  return { campaign: null, year: input.year!, months: monthsOfYear(input.year!), filter: undefined };
+}
+
+/** Starts within [first month, last month] in Shanghai time: a range on the indexed column. */
+const inMonths = (months: readonly Month[]) => and(gte(activities.startsAt, monthStart(months[0]!)), lt(activities.startsAt, monthStart(addMonths(months.at(-1)!, 1))));
+
+const organiser = alias(committees, "organiser");
+
+export const coverageRouter = createTRPCRouter({
+  /**
+   * 活动覆盖: committees in scope × months, the number of activities held. Two queries: the
+   * committees in scope, and the held activities grouped by committee and Shanghai month, both
+   * filtered by the scope in SQL; roll-ups are done in domain/coverage.ts.
+   */
+  matrix: reader.input(coveragePeriodInput).query(async ({ ctx, input }) => {
+    const period = await resolvePeriod(ctx.db, ctx.viewer, input);
+    const scope = withinScope(ctx.viewer.scope, committees.path);
+    const [inScope, counts] = await Promise.all([
+      ctx.db
+        .select({ id: committees.id, name: committees.name, level: committees.level, parentId: committees.parentId, path: committees.path, sortOrder: committees.sortOrder })
+        .from(committees)
+        .where(scope),
+      ctx.db
+        .select({ committeeId: activities.committeeId, month: shanghaiMonthOf(activities.startsAt), n: count() })
+        .from(activities)
+        .innerJoin(committees, eq(committees.id, activities.committeeId))
+        .where(and(scope, held, inMonths(period.months), period.filter))
+        .groupBy(activities.committeeId, shanghaiMonthOf(activities.startsAt)),
+    ]);
+    const matrix = buildCoverage(ctx.viewer.scope.committeeId, inScope, counts, period.months, new Date());
+    return { campaign: period.campaign, year: period.year, scopeLevel: ctx.viewer.scope.level, ...matrix };
+  }),
+
+  /** The activities behind one cell; the committee must lie in the caller's scope (else NOT_FOUND). */
+  cell: reader.input(coverageCellInput).query(async ({ ctx, input }) => {
+    const period = await resolvePeriod(ctx.db, ctx.viewer, input);
+    const [target] = await ctx.db
+      .select({ id: committees.id, name: committees.name, level: committees.level, path: committees.path })
+      .from(committees)
+      .where(and(eq(committees.id, input.committeeId), withinScope(ctx.viewer.scope, committees.path)));
+    if (!target) fail("NOT_FOUND");
+    const whose = input.subtree ? sql`${organiser.path} like ${subtreePattern(target.path)}` : eq(activities.committeeId, target.id);
+    const items = await ctx.db
+      .select({
+        id: activities.id,
+        title: activities.title,
+        type: activities.type,
+        startsAt: activities.startsAt,
+        endsAt: activities.endsAt,
+        place: activities.place,
+        committeeId: organiser.id,
+        committeeName: organiser.name,
+      })
+      .from(activities)
+      .innerJoin(organiser, eq(organiser.id, activities.committeeId))
+      .where(and(whose, held, inMonths([input.month]), period.filter))
+      .orderBy(asc(activities.startsAt), asc(activities.id));
+    return { committee: { id: target.id, name: target.name, level: target.level }, month: input.month, subtree: input.subtree, campaign: period.campaign, year: period.year, items };
+  }),
+});
