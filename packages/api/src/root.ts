@@ -5,6 +5,7 @@ import { notificationRouter } from "./routers/notification";
 import { taskRouter } from "./routers/task";
 import { committeeRouter } from "./routers/committee";
 import { memberRouter } from "./routers/member";
+import { participationRouter } from "./routers/participation";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   task: taskRouter,
   assignment: assignmentRouter,
   notification: notificationRouter,
+  participation: participationRouter,
 });
 
 export type AppRouter = typeof appRouter;

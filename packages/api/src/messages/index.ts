@@ -1,6 +1,8 @@
 import { core } from "./core";
+import { member } from "./member";
+import { participation } from "./participation";
 import type { Catalogue } from "./types";
 import { work } from "./work";
 
 /** Every domain's catalogue; a new domain adds its module here. */
-export const CATALOGUES: Catalogue[] = [core, work];
+export const CATALOGUES: Catalogue[] = [core, work, member, participation];
