@@ -159,7 +159,7 @@ export const participationRouter = createTRPCRouter({
       .leftJoin(attendance, eq(attendance.memberId, members.id))
       .leftJoin(findings, eq(findings.memberId, members.id))
       .where(where)
-      .orderBy(desc(points), asc(members.name), asc(members.id))
+      .orderBy(desc(points), asc(members.id))
       .limit(RANKING_PAGE_SIZE)
       .offset((input.page - 1) * RANKING_PAGE_SIZE);
     // Past the last page the window has no row to report the total on.
