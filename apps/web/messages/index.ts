@@ -1,6 +1,8 @@
 import enCore from "./en/core.json";
+import enRoster from "./en/roster.json";
 import enWork from "./en/work.json";
 import zhCore from "./zh-CN/core.json";
+import zhRoster from "./zh-CN/roster.json";
 import zhWork from "./zh-CN/work.json";
 
 /**
@@ -8,11 +10,11 @@ import zhWork from "./zh-CN/work.json";
  * namespaces (no namespace spans two files). A new domain adds its pair to both lists.
  */
 export const CATALOGUES = {
-  "zh-CN": [zhCore, zhWork],
-  en: [enCore, enWork],
+  "zh-CN": [zhCore, zhWork, zhRoster],
+  en: [enCore, enWork, enRoster],
 };
 
 export const MESSAGES = {
-  "zh-CN": { ...zhCore, ...zhWork },
-  en: { ...enCore, ...enWork },
+  "zh-CN": { ...zhCore, ...zhWork, ...zhRoster },
+  en: { ...enCore, ...enWork, ...enRoster },
 };
