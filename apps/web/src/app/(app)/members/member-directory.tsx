@@ -75,7 +75,7 @@ export function MemberDirectory() {
             {data?.items.map((m) => (
               <li key={m.id} className="px-4 py-3">
                 <div className="flex items-center justify-between gap-2">
-                  <Link href={`/members/${m.id}`} className="font-medium text-brand-700 hover:underline">
+                  <Link href={`/members/${m.id}`} prefetch={false} className="font-medium text-brand-700 hover:underline">
                     {m.name}
                   </Link>
                   <span className="flex gap-1">
@@ -110,7 +110,7 @@ export function MemberDirectory() {
                 {data?.items.map((m) => (
                   <tr key={m.id} className="hover:bg-slate-50">
                     <td className="px-4 py-2.5 font-medium whitespace-nowrap">
-                      <Link href={`/members/${m.id}`} className="text-brand-700 hover:underline">
+                      <Link href={`/members/${m.id}`} prefetch={false} className="text-brand-700 hover:underline">
                         {m.name}
                       </Link>
                     </td>

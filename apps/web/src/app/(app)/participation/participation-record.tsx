@@ -16,7 +16,7 @@ const ATTENDANCE_TONE: Record<string, BadgeTone> = { present: "green", late: "go
 export function YearSelect({ year, onChange }: { year: number; onChange: (year: number) => void }) {
   const t = useTranslations("participation");
   return (
-    <select aria-label={t("year")} className={clsx(inputClass, "w-auto")} value={year} onChange={(e) => onChange(Number(e.target.value))}>
+    <select aria-label={t("year")} className={inputClass.replace("w-full", "w-auto")} value={year} onChange={(e) => onChange(Number(e.target.value))}>
       {yearOptions().map((y) => (
         <option key={y} value={y}>
           {t("yearOption", { year: y })}

@@ -49,7 +49,7 @@ export function Ranking() {
               <li key={r.memberId} className="flex items-center gap-3 px-4 py-3">
                 <span className={clsx("flex h-8 w-8 shrink-0 items-center justify-center rounded-full text-sm font-semibold tabular-nums", r.rank <= 3 ? "bg-amber-100 text-amber-800" : "bg-slate-100 text-slate-600")}>{r.rank}</span>
                 <div className="min-w-0 flex-1">
-                  <Link href={memberLink(r.memberId)} className="font-medium text-brand-700 hover:underline">
+                  <Link href={memberLink(r.memberId)} prefetch={false} className="font-medium text-brand-700 hover:underline">
                     {r.name}
                   </Link>
                   <p className="truncate text-xs text-slate-500">
@@ -80,7 +80,7 @@ export function Ranking() {
                   <tr key={r.memberId} className="hover:bg-slate-50">
                     <td className="px-4 py-2.5 tabular-nums">{r.rank}</td>
                     <td className="px-4 py-2.5 font-medium whitespace-nowrap">
-                      <Link href={memberLink(r.memberId)} className="text-brand-700 hover:underline">
+                      <Link href={memberLink(r.memberId)} prefetch={false} className="text-brand-700 hover:underline">
                         {r.name}
                       </Link>
                     </td>

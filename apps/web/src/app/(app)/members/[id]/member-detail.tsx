@@ -99,7 +99,7 @@ export function MemberDetail({ id, canWrite }: { id: number; canWrite: boolean }
       </div>
 
       <div className="mt-6 mb-3 flex items-center justify-between gap-3">
-        <h2 className="text-lg font-semibold text-slate-900">{t("memberDetail.participation")}</h2>
+        <h2 className="text-lg font-semibold whitespace-nowrap text-slate-900">{t("memberDetail.participation")}</h2>
         <YearSelect year={year} onChange={(y) => router.replace(`${pathname}?year=${y}`, { scroll: false })} />
       </div>
       <ParticipationRecord record={record} />

@@ -87,7 +87,7 @@ export function MemberImport() {
         <CardHeader title={`2. ${t("step2")}`} />
         <div className="space-y-3 p-4 text-sm sm:p-5">
           <p className="text-slate-600">{t("step2Body")}</p>
-          <label className="flex cursor-pointer items-center gap-3 rounded-md border border-dashed border-slate-300 px-4 py-4 hover:bg-slate-50">
+          <label className="flex cursor-pointer items-center gap-3 rounded-md border border-dashed border-slate-300 px-4 py-4 focus-within:ring-2 focus-within:ring-brand-600/30 hover:bg-slate-50">
             <FileSpreadsheet className="h-6 w-6 shrink-0 text-emerald-700" aria-hidden />
             <span className="min-w-0 flex-1">
               <span className="block font-medium text-slate-800">{file?.name ?? t("chooseFile")}</span>
