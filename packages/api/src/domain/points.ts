@@ -43,8 +43,8 @@ export interface PointsBreakdown {
 
 /** A member's points: the sum over the rules of count × value. */
 export function computePoints(counts: PointCounts, rules: PointRules): PointsBreakdown {
-  const lines = POINT_RULE_CODES.map((code) => ({ code, count: counts[code], points: rules[code], // `+ 0` turns the -0 of "0 × negative" into 0.
-    subtotal: counts[code] * rules[code] + 0 }));
+  // `+ 0` turns the -0 of "0 × a negative value" into 0.
+  const lines = POINT_RULE_CODES.map((code) => ({ code, count: counts[code], points: rules[code], subtotal: counts[code] * rules[code] + 0 }));
   return { total: lines.reduce((sum, line) => sum + line.subtotal, 0), lines };
 }
 

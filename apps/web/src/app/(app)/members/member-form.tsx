@@ -45,7 +45,9 @@ export function MemberForm({ member, defaultCommitteeId }: { member?: Member; de
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const data = { ...values, committeeId: Number(values.committeeId) } as MemberFields;
+    // An unchosen option is missing ("required"), not a wrong choice.
+    const chosen = (v: string) => v || undefined;
+    const data = { ...values, gender: chosen(values.gender), sector: chosen(values.sector), party: chosen(values.party), level: chosen(values.level), committeeId: Number(values.committeeId) } as MemberFields;
     if (member) update.mutate({ id: member.id, version: member.version, data });
     else create.mutate(data);
   }

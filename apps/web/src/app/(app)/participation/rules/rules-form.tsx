@@ -57,7 +57,7 @@ export function RulesForm({ editable }: { editable: boolean }) {
               const errors = fieldErrorsOf(save.error, `rules.${code}`);
               const id = `rule-${code}`;
               return (
-                <tr key={code} className="align-top">
+                <tr key={code} className="align-middle">
                   <td className="px-4 py-3 sm:px-5">
                     <label htmlFor={id} className="font-medium text-slate-800">
                       {t(`participation.rule.${code}`)}
