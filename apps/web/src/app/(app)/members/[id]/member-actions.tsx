@@ -155,7 +155,7 @@ export function SignInActions({ member, onNotice, onDone }: ActionProps) {
           </Field>
         ) : null}
         <fieldset>
-          <legend className="mb-1 text-sm font-medium text-slate-700">{t("passwordMode")}</legend>
+          <legend className="mb-1 text-sm font-medium text-slate-700">{t(dialog === "reset" ? "newPasswordMode" : "passwordMode")}</legend>
           <div className="flex flex-col gap-1.5 text-sm sm:flex-row sm:gap-4">
             {(["generate", "type"] as const).map((m) => (
               <label key={m} className="flex items-center gap-2">
