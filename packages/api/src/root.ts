@@ -10,6 +10,7 @@ import { committeeRouter } from "./routers/committee";
 import { memberRouter } from "./routers/member";
 import { coverageRouter } from "./routers/coverage";
 import { monthlyReportRouter } from "./routers/monthly-report";
+import { participationRouter } from "./routers/participation";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   appraisal: appraisalRouter,
   coverage: coverageRouter,
   monthlyReport: monthlyReportRouter,
+  participation: participationRouter,
 });
 
 export type AppRouter = typeof appRouter;

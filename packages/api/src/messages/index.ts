@@ -1,8 +1,10 @@
 import { core } from "./core";
 import { group } from "./group";
+import { member } from "./member";
 import { monthly } from "./monthly";
+import { participation } from "./participation";
 import type { Catalogue } from "./types";
 import { work } from "./work";
 
 /** Every domain's catalogue; a new domain adds its module here. */
-export const CATALOGUES: Catalogue[] = [core, work, group, monthly];
+export const CATALOGUES: Catalogue[] = [core, work, group, member, monthly, participation];

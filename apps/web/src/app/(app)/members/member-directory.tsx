@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { MEMBER_LEVELS, SECTORS } from "@dm/db/enums";
 import { MEMBER_PAGE_SIZES, type MemberListInput } from "@dm/api/schemas/member";
@@ -18,13 +19,13 @@ export function MemberDirectory() {
 
 
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const filtered = Boolean(input.search || input.committeeId || input.sector || input.level);
+  const filtered = Boolean(input.search || input.committeeId || input.sector || input.level || input.status);
 
   return (
     <Card>
       <div className="flex flex-col gap-3 border-b border-slate-100 p-4 lg:flex-row lg:items-center">
         <SearchBox id="member-search" className="flex-1" label={t("members.search")} placeholder={t("members.searchPlaceholder")} value={input.search} onSearch={(search) => go({ search })} />
-        <div className="grid grid-cols-3 gap-2 lg:flex">
+        <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:flex">
           <select aria-label={t("members.committee")} className={inputClass} value={input.committeeId ?? ""} onChange={(e) => go({ committeeId: e.target.value ? Number(e.target.value) : undefined })}>
             <option value="">{t("members.allCommittees")}</option>
             {committees.map((c) => (
@@ -50,6 +51,10 @@ export function MemberDirectory() {
               </option>
             ))}
           </select>
+          <select aria-label={t("members.status")} className={inputClass} value={input.status ?? "active"} onChange={(e) => go({ status: e.target.value === "inactive" ? "inactive" : undefined })}>
+            <option value="active">{t("members.statusActive")}</option>
+            <option value="inactive">{t("members.statusInactive")}</option>
+          </select>
         </div>
       </div>
 
@@ -70,8 +75,13 @@ export function MemberDirectory() {
             {data?.items.map((m) => (
               <li key={m.id} className="px-4 py-3">
                 <div className="flex items-center justify-between gap-2">
-                  <span className="font-medium text-slate-900">{m.name}</span>
-                  <Badge tone="gold">{m.sector}</Badge>
+                  <Link href={`/members/${m.id}`} prefetch={false} className="font-medium text-brand-700 hover:underline">
+                    {m.name}
+                  </Link>
+                  <span className="flex gap-1">
+                    {m.active ? null : <Badge tone="red">{t("members.inactive")}</Badge>}
+                    <Badge tone="gold">{m.sector}</Badge>
+                  </span>
                 </div>
                 <p className="mt-1 text-xs text-slate-500">
                   {m.committeeName} · {t(`memberLevels.${m.level}`)} · {m.party}
@@ -89,7 +99,7 @@ export function MemberDirectory() {
             <table className="w-full text-left text-sm">
               <thead className="text-xs text-slate-500">
                 <tr className="border-b border-slate-100">
-                  {(["name", "gender", "committee", "sector", "party", "level", "phone", "workplace"] as const).map((h) => (
+                  {(["name", "gender", "committee", "sector", "party", "level", "phone", "workplace", "signIn"] as const).map((h) => (
                     <th key={h} scope="col" className="px-4 py-2.5 font-medium whitespace-nowrap">
                       {t(`members.${h}`)}
                     </th>
@@ -99,7 +109,11 @@ export function MemberDirectory() {
               <tbody className="divide-y divide-slate-100">
                 {data?.items.map((m) => (
                   <tr key={m.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-2.5 font-medium whitespace-nowrap text-slate-900">{m.name}</td>
+                    <td className="px-4 py-2.5 font-medium whitespace-nowrap">
+                      <Link href={`/members/${m.id}`} prefetch={false} className="text-brand-700 hover:underline">
+                        {m.name}
+                      </Link>
+                    </td>
                     <td className="px-4 py-2.5 whitespace-nowrap">{m.gender}</td>
                     <td className="px-4 py-2.5 whitespace-nowrap">{m.committeeName}</td>
                     <td className="px-4 py-2.5 whitespace-nowrap">{m.sector}</td>
@@ -109,6 +123,7 @@ export function MemberDirectory() {
                     <td className="max-w-64 truncate px-4 py-2.5 text-slate-600" title={m.workplace}>
                       {m.workplace}
                     </td>
+                    <td className="px-4 py-2.5 whitespace-nowrap">{m.hasSignIn ? <Badge tone="green">{t("members.hasSignIn")}</Badge> : <span className="text-xs text-slate-400">{t("members.noSignIn")}</span>}</td>
                   </tr>
                 ))}
               </tbody>

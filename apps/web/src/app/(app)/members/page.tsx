@@ -5,6 +5,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { MemberDirectory } from "./member-directory";
+import { RosterActions } from "./roster-actions";
 import { parseMemberSearch } from "./params";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,7 +34,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   ]);
   return (
     <>
-      <PageHeader title={t("members.title")} description={t("members.description")} />
+      <PageHeader title={t("members.title")} description={t("members.description")}>
+        {can(account.role, "member.write") ? <RosterActions /> : null}
+      </PageHeader>
       <HydrateClient>
         <MemberDirectory />
       </HydrateClient>

@@ -13,7 +13,8 @@ export function parseMemberSearch(params: URLSearchParams): MemberListInput {
   const size = MEMBER_PAGE_SIZES.find((s) => s === int(params.get("size"))) ?? 20;
   const page = Math.max(1, int(params.get("page")) ?? 1);
   const committeeId = int(params.get("committee"));
-  return { search, committeeId: committeeId || undefined, sector, level, page, pageSize: size };
+  const status = params.get("status") === "inactive" ? "inactive" : undefined;
+  return { search, committeeId: committeeId || undefined, sector, level, status, page, pageSize: size };
 }
 
 export function toSearchParams(input: MemberListInput): string {
@@ -22,6 +23,7 @@ export function toSearchParams(input: MemberListInput): string {
   if (input.committeeId) p.set("committee", String(input.committeeId));
   if (input.sector) p.set("sector", input.sector);
   if (input.level) p.set("level", input.level);
+  if (input.status === "inactive") p.set("status", "inactive");
   if (input.page && input.page > 1) p.set("page", String(input.page));
   if (input.pageSize && input.pageSize !== 20) p.set("size", String(input.pageSize));
   const s = p.toString();

@@ -1,6 +1,6 @@
 import "server-only";
 import { createTranslator } from "next-intl";
-import { createContext, isDatabaseDown, type Locale, parseLocale } from "@dm/api";
+import { createCaller, createContext, isDatabaseDown, type Locale, parseLocale } from "@dm/api";
 import { auth, sessionClaims } from "@dm/auth";
 import { getDb } from "@dm/db";
 import { env } from "@/env";
@@ -16,11 +16,12 @@ export function attachmentStore(): AttachmentStore {
 
 /**
  * The caller of a route handler, checked against the database as the API does (a disabled
- * account, a changed password or a signed-out session gives a null viewer).
+ * account, a changed password or a signed-out session gives a null viewer). `api` calls the
+ * tRPC procedures in-process as this caller, with their own capability and scope checks.
  */
 export async function requestContext(request: Request) {
   const ctx = createContext({ db: getDb(), session: sessionClaims(await auth()), headers: request.headers });
-  return { db: ctx.db, requestId: ctx.requestId, viewer: await ctx.viewer() };
+  return { db: ctx.db, requestId: ctx.requestId, viewer: await ctx.viewer(), api: createCaller(ctx) };
 }
 
 /** Message keys of the "attachments.errors" namespace the handlers answer with. */

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { can } from "@dm/api/domain/roles";
+import { Forbidden } from "@/components/tasks/forbidden";
+import { PageHeader } from "@/components/ui";
+import { requireAccount } from "@/server/viewer";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { MemberForm } from "../member-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("memberForm"))("newTitle") };
+}
+
+export default async function NewMemberPage() {
+  const account = await requireAccount();
+  const t = await getTranslations("memberForm");
+  if (!can(account.role, "member.write")) return <Forbidden title={t("newTitle")} />;
+  await getQueryClient().prefetchQuery(trpc.member.committeeChoices.queryOptions());
+  return (
+    <>
+      <PageHeader title={t("newTitle")} />
+      <HydrateClient>
+        <MemberForm defaultCommitteeId={account.committeeId} />
+      </HydrateClient>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { ListOrdered } from "lucide-react";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { can } from "@dm/api/domain/roles";
+import { Card, EmptyState, LinkButton, PageHeader } from "@/components/ui";
+import { requireAccount } from "@/server/viewer";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { MyParticipation } from "./my-participation";
+import { parseRankingSearch } from "./params";
+import { Ranking } from "./ranking";
+import { parseYear } from "./years";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("participation"))("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Members see their own year; staff see the ranking of the committees in their scope. */
+export default async function ParticipationPage({ searchParams }: Props) {
+  const account = await requireAccount();
+  const t = await getTranslations("participation");
+  const raw = await searchParams;
+  const queryClient = getQueryClient();
+  const rulesLink = (
+    <LinkButton href="/participation/rules">
+      <ListOrdered className="h-4 w-4" aria-hidden />
+      {t("rulesLink")}
+    </LinkButton>
+  );
+
+  if (can(account.role, "participation.read")) {
+    const params = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+    await Promise.all([queryClient.prefetchQuery(trpc.participation.ranking.queryOptions(parseRankingSearch(params))), queryClient.prefetchQuery(trpc.committee.tree.queryOptions())]);
+    return (
+      <>
+        <PageHeader title={t("ranking")} description={t("staffDescription")}>
+          {rulesLink}
+        </PageHeader>
+        <HydrateClient>
+          <Ranking />
+        </HydrateClient>
+      </>
+    );
+  }
+
+  if (account.role !== "member") {
+    return (
+      <>
+        <PageHeader title={t("title")} />
+        <Card>
+          <EmptyState title={t("notMember")} />
+        </Card>
+      </>
+    );
+  }
+  const year = parseYear(raw.year);
+  await queryClient.prefetchQuery(trpc.participation.mine.queryOptions({ year }));
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("mineDescription")}>
+        {rulesLink}
+      </PageHeader>
+      <HydrateClient>
+        <MyParticipation />
+      </HydrateClient>
+    </>
+  );
+}
