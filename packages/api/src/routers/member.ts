@@ -1,6 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { and, asc, count, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import { type z } from "zod";
 import { checkPasswordPolicy, hashPassword } from "@dm/auth/password";
 import type { Db, Executor } from "@dm/db";
 import { committees, members, users } from "@dm/db/schema";
@@ -24,7 +23,7 @@ import {
   memberStatusInput,
   memberUpdateInput,
 } from "../schemas/member";
-import { capabilityProcedure, createTRPCRouter, fail } from "../trpc";
+import { capabilityProcedure, createTRPCRouter, fail, failField } from "../trpc";
 
 const read = capabilityProcedure("member.read");
 const write = capabilityProcedure("member.write");
@@ -50,16 +49,6 @@ const memberColumns = {
   committeePath: committees.path,
   hasSignIn,
 };
-
-/** A bad value of one field, reported like a zod problem (`data.fieldErrors[field]`). */
-function fieldFail(field: string, key: string): never {
-  throw new TRPCError({
-    code: "BAD_REQUEST",
-    message: "error.BAD_REQUEST",
-    // ZodRealError (unlike ZodError) is an Error, so tRPC keeps it as the cause the formatter reads.
-    cause: new z.ZodRealError([{ code: "custom", path: field.split("."), message: key, input: undefined }]),
-  });
-}
 
 /** A unique index that refused a write (a concurrent insert got there first). */
 function violatedIndex(error: unknown): string | null {
@@ -104,7 +93,7 @@ async function loadMember(db: Executor, viewer: Viewer, id: number, lock = false
 /** The committee a member is put in must lie in the caller's scope (client ids are not trusted). */
 async function requireCommitteeInScope(db: Executor, viewer: Viewer, committeeId: number, field: string) {
   const [row] = await db.select({ id: committees.id }).from(committees).where(and(eq(committees.id, committeeId), withinScope(viewer.scope, committees.path)));
-  if (!row) fieldFail(field, "member.committeeOutOfScope");
+  if (!row) failField(field.split("."), "member.committeeOutOfScope");
 }
 
 async function requirePhoneFree(db: Executor, phone: string, field: string, exceptMemberId?: number) {
@@ -112,7 +101,7 @@ async function requirePhoneFree(db: Executor, phone: string, field: string, exce
     .select({ id: members.id })
     .from(members)
     .where(and(eq(members.phone, phone), exceptMemberId ? ne(members.id, exceptMemberId) : undefined));
-  if (taken) fieldFail(field, "member.phoneTaken");
+  if (taken) failField(field.split("."), "member.phoneTaken");
 }
 
 const accountOf = (db: Executor, memberId: number) =>
@@ -139,7 +128,7 @@ const snapshotOf = (m: typeof members.$inferSelect) => ({
 async function initialPassword(typed: string | undefined, identifiers: string[]) {
   if (typed) {
     const problem = checkPasswordPolicy(typed, identifiers);
-    if (problem) fieldFail("password", `password.${problem}`);
+    if (problem) failField(["password"], `password.${problem}`);
   }
   const password = typed || generatePassword();
   return { password, hash: await hashPassword(password), generated: !typed };
@@ -216,7 +205,7 @@ export const memberRouter = createTRPCRouter({
         return { id: created!.id, version: created!.version };
       })
       .catch((error: unknown) => {
-        if (violatedIndex(error) === "members_phone_uq") fieldFail("phone", "member.phoneTaken");
+        if (violatedIndex(error) === "members_phone_uq") failField(["phone"], "member.phoneTaken");
         throw error;
       }),
   ),
@@ -241,7 +230,7 @@ export const memberRouter = createTRPCRouter({
         if (account) {
           if (input.data.phone !== before.phone) {
             const [other] = await tx.select({ id: users.id }).from(users).where(and(eq(users.phone, input.data.phone), ne(users.id, account.id)));
-            if (other) fieldFail("data.phone", "member.phoneUsedBySignIn");
+            if (other) failField(["data", "phone"], "member.phoneUsedBySignIn");
           }
           // A username that was the old phone becomes the new one, unless someone already has it.
           const [usernameTaken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.username, input.data.phone), ne(users.id, account.id)));
@@ -253,8 +242,8 @@ export const memberRouter = createTRPCRouter({
       })
       .catch((error: unknown) => {
         const index = violatedIndex(error);
-        if (index === "members_phone_uq") fieldFail("data.phone", "member.phoneTaken");
-        if (index === "users_phone_uq") fieldFail("data.phone", "member.phoneUsedBySignIn");
+        if (index === "members_phone_uq") failField(["data", "phone"], "member.phoneTaken");
+        if (index === "users_phone_uq") failField(["data", "phone"], "member.phoneUsedBySignIn");
         throw error;
       }),
   ),
@@ -276,7 +265,7 @@ export const memberRouter = createTRPCRouter({
         if (!locked.active) fail("BAD_REQUEST", "member.inactive");
         if (await accountOf(tx, locked.id)) fail("BAD_REQUEST", "member.hasSignIn");
         const [usernameTaken] = await tx.select({ id: users.id }).from(users).where(or(eq(users.username, username), eq(users.phone, username)));
-        if (usernameTaken) fieldFail("username", "member.usernameTaken");
+        if (usernameTaken) failField(["username"], "member.usernameTaken");
         const [phoneTaken] = await tx.select({ id: users.id }).from(users).where(or(eq(users.phone, locked.phone), eq(users.username, locked.phone)));
         if (phoneTaken && username !== locked.phone) fail("BAD_REQUEST", "member.phoneUsedBySignIn");
         const [user] = await tx
@@ -289,7 +278,7 @@ export const memberRouter = createTRPCRouter({
       })
       .catch((error: unknown) => {
         const index = violatedIndex(error);
-        if (index === "users_username_uq") fieldFail("username", "member.usernameTaken");
+        if (index === "users_username_uq") failField(["username"], "member.usernameTaken");
         if (index === "users_member_uq") fail("BAD_REQUEST", "member.hasSignIn");
         if (index === "users_phone_uq") fail("BAD_REQUEST", "member.phoneUsedBySignIn");
         throw error;
