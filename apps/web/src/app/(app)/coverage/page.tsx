@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { can } from "@dm/api/domain/roles";
+import { Forbidden } from "@/components/tasks/forbidden";
+import { PageHeader } from "@/components/ui";
+import { requireAccount } from "@/server/viewer";
+import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { toURLSearchParams } from "../tasks/params";
+import { CoverageMatrix } from "./coverage-matrix";
+import { resolvePeriod } from "./params";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("coverage"))("title") };
+}
+
+export default async function CoveragePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const account = await requireAccount();
+  const t = await getTranslations("coverage");
+  if (!can(account.role, "coverage.read")) return <Forbidden title={t("title")} />;
+  const campaigns = await (await getCaller()).campaign.list();
+  const period = resolvePeriod(toURLSearchParams(await searchParams), campaigns);
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(trpc.campaign.list.queryKey(), campaigns);
+  await queryClient.prefetchQuery(trpc.coverage.matrix.queryOptions(period));
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <HydrateClient>
+        <CoverageMatrix period={period} />
+      </HydrateClient>
+    </>
+  );
+}
