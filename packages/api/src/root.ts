@@ -5,6 +5,8 @@ import { notificationRouter } from "./routers/notification";
 import { taskRouter } from "./routers/task";
 import { committeeRouter } from "./routers/committee";
 import { memberRouter } from "./routers/member";
+import { problemRouter } from "./routers/problem";
+import { tipRouter } from "./routers/tip";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +17,8 @@ export const appRouter = createTRPCRouter({
   task: taskRouter,
   assignment: assignmentRouter,
   notification: notificationRouter,
+  problem: problemRouter,
+  tip: tipRouter,
 });
 
 export type AppRouter = typeof appRouter;
