@@ -68,11 +68,6 @@ function chinaDateTime(at: Date | null): string {
   return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
 }
 
-/** Text a spreadsheet would run as a formula ("=…", "+…", "-…", "@…") is kept as text. */
-function safeText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export async function problemWorkbook(rows: readonly ExportRow[], meta: { title: string; generatedAt: Date }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "专项民主监督协同平台";
@@ -83,24 +78,25 @@ export async function problemWorkbook(rows: readonly ExportRow[], meta: { title:
   head.font = { bold: true };
   head.alignment = { vertical: "middle", wrapText: true };
   head.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF1F5F9" } };
+  // Values are written as typed cells (text stays text: "=SUM(…)" typed by someone is never a formula).
   for (const r of rows) {
     sheet.addRow([
       r.id,
-      safeText(r.title),
-      safeText(r.description),
+      r.title,
+      r.description,
       CATEGORY_LABELS[r.category],
       STATUS_LABELS[r.status],
       r.overdue ? "是" : "否",
       r.countyName ?? "",
       r.committeeName,
-      safeText(r.location),
+      r.location,
       r.latitude ?? "",
       r.longitude ?? "",
       r.departmentName ?? "",
       r.raisingName,
       SOURCE_LABELS[r.source],
       r.deadline ?? "",
-      safeText(r.plan),
+      r.plan,
       chinaDateTime(r.closedAt),
       r.lookbackOn ?? "",
       chinaDateTime(r.createdAt),

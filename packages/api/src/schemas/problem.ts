@@ -66,7 +66,10 @@ export const problemAssignInput = versioned.extend({
 /** 报告整改完成: what was done, with evidence files. */
 export const problemReportInput = versioned.extend({
   text: z.string().trim().min(1).max(5000),
-  attachmentIds: z.array(id).min(1, { message: "problem.evidenceRequired" }).max(20),
+  attachmentIds: z
+    .array(id)
+    .max(20)
+    .refine((ids) => ids.length > 0, { message: "problem.evidenceRequired" }),
 });
 export const problemVerifyInput = versioned.extend({ comment: z.string().trim().max(2000).default("") });
 export const problemRejectInput = versioned.extend({ reason: z.string().trim().min(1).max(2000) });
