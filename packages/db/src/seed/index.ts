@@ -7,6 +7,7 @@ import { demoMember, prng } from "./people";
 import { seedActivities } from "./activity";
 import { seedCampaigns } from "./campaign";
 import { seedDepartments } from "./department";
+import { seedProblems } from "./problem";
 import { CITY, COUNTIES } from "./places";
 
 /** Every demo account signs in with this password; the README and `npm start` print it. */
@@ -105,7 +106,7 @@ async function seedAccounts(tx: Tx, passwordHash: string): Promise<boolean> {
 }
 
 /**
- * Loads the demo organisation, roster, accounts, campaigns, activities and departments, each part only when it is
+ * Loads the demo organisation, roster, accounts, campaigns, activities, departments and problems, each part only when it is
  * missing: a restart neither duplicates nor wipes anything, and an older demo database gains
  * what a newer release adds. `passwordHash` is the argon2id hash of DEMO_PASSWORD.
  */
@@ -120,6 +121,7 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ seeded: 
     const campaignsSeeded = await seedCampaigns(tx, { cityId: city!.id, userIdByName });
     const activitiesSeeded = await seedActivities(tx);
     const departmentsSeeded = await seedDepartments(tx);
-    return { seeded: organisation || accounts || campaignsSeeded || activitiesSeeded || departmentsSeeded };
+    const problemsSeeded = await seedProblems(tx);
+    return { seeded: organisation || accounts || campaignsSeeded || activitiesSeeded || departmentsSeeded || problemsSeeded };
   });
 }
