@@ -1,6 +1,8 @@
 import enCore from "./en/core.json";
+import enProblems from "./en/problems.json";
 import enWork from "./en/work.json";
 import zhCore from "./zh-CN/core.json";
+import zhProblems from "./zh-CN/problems.json";
 import zhWork from "./zh-CN/work.json";
 
 /**
@@ -8,11 +10,11 @@ import zhWork from "./zh-CN/work.json";
  * namespaces (no namespace spans two files). A new domain adds its pair to both lists.
  */
 export const CATALOGUES = {
-  "zh-CN": [zhCore, zhWork],
-  en: [enCore, enWork],
+  "zh-CN": [zhCore, zhWork, zhProblems],
+  en: [enCore, enWork, enProblems],
 };
 
 export const MESSAGES = {
-  "zh-CN": { ...zhCore, ...zhWork },
-  en: { ...enCore, ...enWork },
+  "zh-CN": { ...zhCore, ...zhWork, ...zhProblems },
+  en: { ...enCore, ...enWork, ...enProblems },
 };
