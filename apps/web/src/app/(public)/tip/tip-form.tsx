@@ -102,6 +102,8 @@ export function TipForm() {
   }
 
   const err = (name: string) => errors[name] ?? [];
+  /** A field's error goes as soon as the field is edited. */
+  const clear = (name: string) => setErrors(({ [name]: _gone, ...rest }) => rest);
 
   return (
     <form noValidate onSubmit={submit} className="mt-4 space-y-4">
@@ -115,6 +117,7 @@ export function TipForm() {
               onChange={(e) => {
                 setCountyId(e.target.value ? Number(e.target.value) : null);
                 setTownshipId(null);
+                clear("committeeId");
               }}
               {...describedBy("tip-county", { errors: err("committeeId") })}
             >
@@ -138,7 +141,10 @@ export function TipForm() {
           </Field>
         </div>
         <Field id="tip-location" label={t("location")} required errors={err("location")}>
-          <input id="tip-location" className={inputClass} maxLength={TIP_LIMITS.locationMax} value={location} placeholder={t("locationPlaceholder")} onChange={(e) => setLocation(e.target.value)} {...describedBy("tip-location", { errors: err("location") })} />
+          <input id="tip-location" className={inputClass} maxLength={TIP_LIMITS.locationMax} value={location} placeholder={t("locationPlaceholder")} onChange={(e) => {
+              setLocation(e.target.value);
+              clear("location");
+            }} {...describedBy("tip-location", { errors: err("location") })} />
         </Field>
         <Field id="tip-content" label={t("content")} required hint={t("contentHint", { count: content.trim().length, max: TIP_LIMITS.contentMax })} errors={err("content")}>
           <textarea
@@ -148,7 +154,10 @@ export function TipForm() {
             className={inputClass}
             value={content}
             placeholder={t("contentPlaceholder")}
-            onChange={(e) => setContent(e.target.value)}
+            onChange={(e) => {
+              setContent(e.target.value);
+              clear("content");
+            }}
             {...describedBy("tip-content", { hint: true, errors: err("content") })}
           />
         </Field>
@@ -193,7 +202,10 @@ export function TipForm() {
 
       <Card className="space-y-3 p-4">
         <Field id="tip-contact" label={t("contact")} hint={t("contactHint")} errors={err("contact")}>
-          <input id="tip-contact" className={inputClass} maxLength={TIP_LIMITS.contactMax} value={contact} autoComplete="tel" onChange={(e) => setContact(e.target.value)} {...describedBy("tip-contact", { hint: true, errors: err("contact") })} />
+          <input id="tip-contact" className={inputClass} maxLength={TIP_LIMITS.contactMax} value={contact} autoComplete="tel" onChange={(e) => {
+              setContact(e.target.value);
+              clear("contact");
+            }} {...describedBy("tip-contact", { hint: true, errors: err("contact") })} />
         </Field>
         {/* The honeypot: off screen, skipped by keyboard and screen readers, filled only by bots. */}
         <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
