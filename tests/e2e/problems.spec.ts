@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./support";
 
@@ -152,6 +153,30 @@ test("a public tip becomes a problem, is rectified, rejected once, verified and 
     // The ledger counts it among the closed.
     await city.goto(`/problems?q=${encodeURIComponent(suffix)}&status=closed`);
     await expect(city.getByRole("link", { name: title }).first()).toBeVisible();
+  });
+
+  await test.step("the ledger's export holds it, with Chinese headers, under the same filters", async () => {
+    const exportLink = city.getByRole("link", { name: "导出 Excel" });
+    const href = await exportLink.getAttribute("href");
+    expect(href).toBe(`/api/problems/export?q=${encodeURIComponent(suffix)}&status=closed`);
+    const response = await city.request.get(href!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await response.body()) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("问题清单")!;
+    expect(sheet.rowCount).toBe(2);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const row = Object.fromEntries(header.map((h, i) => [String(h), String((sheet.getRow(2).values as unknown[])[i + 1] ?? "")]));
+    expect(row).toMatchObject({ 问题标题: title, 类别: "水", 状态: "已销号", 所属县市区: "茶陵县政协", 所在地区: "云阳街道", 提出单位: "株洲市政协", 来源: "群众举报", 责任部门: "住房和城乡建设局" });
+    // Another county's export does not hold it.
+    const other = await chaling.request.get(`/api/problems/export?q=${encodeURIComponent(suffix)}`);
+    expect(other.status()).toBe(200);
+    const youxian = await as(browser, "youxian");
+    const outside = new ExcelJS.Workbook();
+    await outside.xlsx.load((await (await youxian.request.get(`/api/problems/export?q=${encodeURIComponent(suffix)}`)).body()) as unknown as ArrayBuffer);
+    expect(outside.getWorksheet("问题清单")!.rowCount).toBe(1);
+    await youxian.context().close();
   });
 
   await test.step("the citizen's status page shows it closed", async () => {
