@@ -17,5 +17,10 @@ export const env = z
       .min(1)
       .default(() => resolve(process.cwd(), "../../.data/attachments"))
       .transform((dir) => resolve(dir)),
+    /**
+     * The session-signing secret (npm start generates one per installation); it also keys the
+     * hash under which public tips keep their sender's address for the rate limit.
+     */
+    AUTH_SECRET: z.string().min(1).optional(),
   })
-  .parse({ HEALTH_TIMEOUT_MS: process.env.HEALTH_TIMEOUT_MS || undefined, ATTACHMENTS_DIR: process.env.ATTACHMENTS_DIR || undefined });
+  .parse({ HEALTH_TIMEOUT_MS: process.env.HEALTH_TIMEOUT_MS || undefined, ATTACHMENTS_DIR: process.env.ATTACHMENTS_DIR || undefined, AUTH_SECRET: process.env.AUTH_SECRET || undefined });

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Executor, subtreePattern } from "@dm/db";
-import { type Attachment, assignmentEvents, assignments, attachments, campaigns, committees, groupMembers, supervisionGroups, tasks, visits } from "@dm/db/schema";
+import { type Attachment, assignmentEvents, assignments, attachments, campaigns, committees, groupMembers, problemEvents, problems, supervisionGroups, tasks, tips, visits } from "@dm/db/schema";
+import { can } from "./domain/roles";
 import type { Viewer } from "./context";
 
 /**
@@ -15,7 +16,11 @@ import type { Viewer } from "./context";
  * - a report on an assignment's timeline: whoever has the assignment's committee in scope
  *   (as `loadAssignment`);
  * - a visit's photo: staff with the dispatching committee in scope, and the members of the
- *   group (as `group.byId`).
+ *   group (as `group.byId`);
+ * - a problem, or a step on its timeline: staff with the problem's area or its raising
+ *   committee in scope (as `loadProblem`);
+ * - a public tip's photo: staff with the tip's area in scope (as the triage list), and those
+ *   who may see the problem it became.
  *
  * Only the attachment id comes from the client; the scope comes from the viewer's session.
  */
@@ -54,6 +59,27 @@ export async function readableAttachment(db: Executor, viewer: Viewer, id: numbe
         select 1 from ${groupMembers}
         where ${groupMembers.groupId} = ${supervisionGroups.id} and ${groupMembers.memberId} = ${viewer.memberId ?? 0})))`;
 
+  // As problemInScope: the area or the raiser lies in the viewer's subtree.
+  const problemVisible = (problemId: unknown) => sql`exists (
+    select 1 from ${problems}
+    join ${committees} area on area.id = ${problems.committeeId}
+    join ${committees} raiser on raiser.id = ${problems.raisingCommitteeId}
+    where ${problems.id} = ${problemId} and (area.path like ${inScope} or raiser.path like ${inScope}))`;
+
+  const seesProblems = can(viewer.role, "problem.read");
+  const problemReadable = seesProblems ? problemVisible(attachments.ownerId) : sql`false`;
+
+  const problemEventReadable = seesProblems
+    ? sql`exists (select 1 from ${problemEvents} where ${problemEvents.id} = ${attachments.ownerId} and ${problemVisible(problemEvents.problemId)})`
+    : sql`false`;
+
+  const tipReadable = sql`exists (
+    select 1 from ${tips}
+    join ${committees} on ${committees.id} = ${tips.committeeId}
+    where ${tips.id} = ${attachments.ownerId} and (
+      ${can(viewer.role, "tip.triage") ? sql`${committees.path} like ${inScope}` : sql`false`}
+      or (${tips.problemId} is not null and ${seesProblems ? problemVisible(tips.problemId) : sql`false`})))`;
+
   const [row] = await db
     .select()
     .from(attachments)
@@ -65,6 +91,9 @@ export async function readableAttachment(db: Executor, viewer: Viewer, id: numbe
           when 'task' then ${taskReadable}
           when 'assignment_event' then ${eventReadable}
           when 'visit' then ${visitReadable}
+          when 'problem' then ${problemReadable}
+          when 'problem_event' then ${problemEventReadable}
+          when 'tip' then ${tipReadable}
           else ${attachments.ownerType} is null and ${attachments.uploadedBy} = ${userId}
         end`,
       ),

@@ -11,6 +11,8 @@ import { memberRouter } from "./routers/member";
 import { coverageRouter } from "./routers/coverage";
 import { monthlyReportRouter } from "./routers/monthly-report";
 import { participationRouter } from "./routers/participation";
+import { problemRouter } from "./routers/problem";
+import { tipRouter } from "./routers/tip";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -27,6 +29,8 @@ export const appRouter = createTRPCRouter({
   coverage: coverageRouter,
   monthlyReport: monthlyReportRouter,
   participation: participationRouter,
+  problem: problemRouter,
+  tip: tipRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -38,6 +38,11 @@ export function sessionClaims(session: { user?: Partial<Session["user"]> } | nul
   return { userId: Number(user.id), sessionId: user.sessionId, sessionVersion: user.sessionVersion };
 }
 
+/** Pages anyone may open without signing in: the sign-in page, and the public tip form and its status page. */
+export function isPublicPage(pathname: string): boolean {
+  return pathname === "/login" || pathname === "/tip" || pathname.startsWith("/tip/");
+}
+
 /**
  * The part of the configuration that needs no database or native module, shared by the proxy
  * (which only reads the JWT) and the full configuration in ./index.ts.
@@ -52,8 +57,8 @@ export const authConfig = {
   callbacks: {
     authorized({ auth, request }) {
       // The proxy sees pages only (API routes check the session themselves); all but the
-      // sign-in page need a session.
-      return request.nextUrl.pathname === "/login" || Boolean(auth?.user);
+      // sign-in page and the public tip pages (/tip, /tip/status) need a session.
+      return isPublicPage(request.nextUrl.pathname) || Boolean(auth?.user);
     },
     jwt({ token, user }) {
       if (user) {

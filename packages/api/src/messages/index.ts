@@ -3,8 +3,9 @@ import { group } from "./group";
 import { member } from "./member";
 import { monthly } from "./monthly";
 import { participation } from "./participation";
+import { problem } from "./problem";
 import type { Catalogue } from "./types";
 import { work } from "./work";
 
 /** Every domain's catalogue; a new domain adds its module here. */
-export const CATALOGUES: Catalogue[] = [core, work, group, member, monthly, participation];
+export const CATALOGUES: Catalogue[] = [core, work, group, member, monthly, participation, problem];

@@ -9,6 +9,7 @@ import { seedCampaigns } from "./campaign";
 import { seedDepartments } from "./department";
 import { seedGroups } from "./group";
 import { seedMonthlyReports } from "./monthly-report";
+import { seedProblems } from "./problem";
 import { CITY, COUNTIES } from "./places";
 
 /** Every demo account signs in with this password; the README and `npm start` print it. */
@@ -111,7 +112,7 @@ async function seedAccounts(tx: Tx, passwordHash: string): Promise<boolean> {
  * reports count activities; groups and problems use the department registers). Each step
  * returns whether it added anything and skips itself when its data exists.
  */
-const CONTENT: ((tx: Tx) => Promise<boolean>)[] = [seedActivities, seedMonthlyReports, seedDepartments, seedGroups];
+const CONTENT: ((tx: Tx) => Promise<boolean>)[] = [seedActivities, seedMonthlyReports, seedDepartments, seedGroups, seedProblems];
 
 /**
  * Loads the demo organisation, roster, accounts, campaigns and the content above, each part only

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
-import { CheckCheck, CornerUpLeft, FileCheck2, Inbox, type LucideIcon, Stamp, Bell } from "lucide-react";
+import { CheckCheck, ClipboardList, CornerUpLeft, FileCheck2, Inbox, type LucideIcon, Stamp, Bell } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { Pager } from "@/components/tasks/pager";
@@ -16,6 +16,13 @@ const KINDS: Record<string, { key: string; icon: LucideIcon; tone: string }> = {
   "assignment.returned": { key: "returned", icon: CornerUpLeft, tone: "bg-red-100 text-red-700" },
   "assignment.accepted": { key: "accepted", icon: Stamp, tone: "bg-sky-100 text-sky-700" },
   "assignment.reported": { key: "reported", icon: FileCheck2, tone: "bg-violet-100 text-violet-700" },
+  "problem.created": { key: "problemCreated", icon: ClipboardList, tone: "bg-amber-100 text-amber-800" },
+  "problem.assigned": { key: "problemAssigned", icon: Inbox, tone: "bg-sky-100 text-sky-700" },
+  "problem.reported": { key: "problemReported", icon: FileCheck2, tone: "bg-violet-100 text-violet-700" },
+  "problem.verified": { key: "problemVerified", icon: CheckCheck, tone: "bg-emerald-100 text-emerald-700" },
+  "problem.rejected": { key: "problemRejected", icon: CornerUpLeft, tone: "bg-red-100 text-red-700" },
+  "problem.lookback_scheduled": { key: "problemLookback", icon: ClipboardList, tone: "bg-amber-100 text-amber-800" },
+  "problem.reopened": { key: "problemReopened", icon: CornerUpLeft, tone: "bg-red-100 text-red-700" },
 };
 
 /** Only paths inside the app are followed. */
