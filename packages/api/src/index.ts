@@ -4,3 +4,4 @@ export { isDatabaseDown } from "./trpc";
 export { LOCALES, DEFAULT_LOCALE, parseLocale, type Locale } from "./i18n";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 export { readableAttachment } from "./attachment-access";
+export { memberCalendar } from "./routers/activity";
