@@ -427,7 +427,7 @@ describe("the record, findings and held", () => {
     expect(stored).toMatchObject({ activityId: id, memberId: org.users.memberA.memberId, text: "左岸排污口夜间排放" });
     const view = await as(org.users.memberA).activity.view({ id });
     expect(view.findings.map((f) => [f.text, f.attachments.map((a) => a.fileName)])).toEqual([["左岸排污口夜间排放", ["排污口.jpg"]]]);
-    expect((await as(org.users.countyA).activity.byId({ id })).findings.map((f) => f.memberName)).toEqual(["荷塘委员甲"]);
+    expect((await as(org.users.countyA).activity.byId({ id })).memberFindings.map((f) => f.memberName)).toEqual(["荷塘委员甲"]);
     expect((await expectTRPCError(as(townMember).activity.addFinding({ activityId: id, text: "我也看到了" }), "BAD_REQUEST")).shape.message).toBe("只有报名参加了该活动的委员可以提交发现的问题");
     // The photo: its author and the organisers may fetch it; a sibling county's staff and other members may not.
     const viewer = (u: { id: number }) => loadViewer(u.id);

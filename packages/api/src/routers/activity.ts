@@ -377,7 +377,7 @@ export const activityRouter = createTRPCRouter({
         arrived: regs.filter((r) => r.status === "registered" && (r.attendance === "present" || r.attendance === "late")).length,
       },
       attachments: files,
-      findings: findings.map((f) => ({ ...f, attachments: findingFiles.filter((x) => x.ownerId === f.id) })),
+      memberFindings: findings.map((f) => ({ ...f, attachments: findingFiles.filter((x) => x.ownerId === f.id) })),
       checkInWindow: checkInWindow(a),
       actions: staffActions(a, new Date()),
     };
