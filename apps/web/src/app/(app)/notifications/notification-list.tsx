@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
-import { CheckCheck, CornerUpLeft, FileCheck2, Inbox, type LucideIcon, Stamp, Bell } from "lucide-react";
+import { CalendarCheck, CalendarX, CheckCheck, CornerUpLeft, FileCheck2, Inbox, type LucideIcon, Stamp, Bell } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { Pager } from "@/components/tasks/pager";
@@ -16,6 +16,8 @@ const KINDS: Record<string, { key: string; icon: LucideIcon; tone: string }> = {
   "assignment.returned": { key: "returned", icon: CornerUpLeft, tone: "bg-red-100 text-red-700" },
   "assignment.accepted": { key: "accepted", icon: Stamp, tone: "bg-sky-100 text-sky-700" },
   "assignment.reported": { key: "reported", icon: FileCheck2, tone: "bg-violet-100 text-violet-700" },
+  "activity.promoted": { key: "activityPromoted", icon: CalendarCheck, tone: "bg-emerald-100 text-emerald-700" },
+  "activity.cancelled": { key: "activityCancelled", icon: CalendarX, tone: "bg-slate-200 text-slate-700" },
 };
 
 /** Only paths inside the app are followed. */
