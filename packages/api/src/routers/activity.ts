@@ -239,7 +239,7 @@ function staffActions(a: { status: ActivityStatus; startsAt: Date }, now: Date) 
   return {
     edit: editProblem(a.status) === null,
     cancel: editProblem(a.status) === null,
-    checkInCode: a.status !== "cancelled",
+    checkInCode: a.status === "planned",
     mark: a.status !== "cancelled",
     record: recordProblem(a, now) === null,
     markHeld: a.status === "planned" && recordProblem(a, now) === null,

@@ -6,7 +6,7 @@ import { Badge, type BadgeTone } from "@/components/ui";
 
 /** 计划中 is work ahead (blue), 已举办 done (green), 已取消 quiet (slate). */
 const STATUS_TONES: Record<ActivityStatus, BadgeTone> = { planned: "blue", held: "green", cancelled: "slate" };
-const REGISTRATION_TONES: Record<RegistrationStatus, BadgeTone> = { registered: "brand", waiting: "gold", cancelled: "slate" };
+const REGISTRATION_TONES: Record<RegistrationStatus, BadgeTone> = { registered: "blue", waiting: "gold", cancelled: "slate" };
 const ATTENDANCE_TONES: Record<AttendanceStatus, BadgeTone> = { present: "green", late: "gold", absent: "red", excused: "violet" };
 
 export function ActivityStatusBadge({ status }: { status: ActivityStatus }) {

@@ -71,7 +71,7 @@ export function MemberActivityDetail({ id }: { id: number }) {
         </p>
         <p className="flex items-start gap-2">
           <Users className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" aria-hidden />
-          {a.organizer}（{a.committeeName}）· {a.capacity ? t("activities.placesLeft", { registered: a.registered, capacity: a.capacity }) : t("activities.placesUnlimited", { registered: a.registered })}
+          {a.organizer === a.committeeName ? a.organizer : `${a.organizer}（${a.committeeName}）`} · {a.capacity ? t("activities.placesLeft", { registered: a.registered, capacity: a.capacity }) : t("activities.placesUnlimited", { registered: a.registered })}
         </p>
         <p className="text-xs text-slate-500">{a.signupOpen ? t("activities.deadlineLine", { time: dateTime(a.signupDeadline) }) : t("activities.signupClosed")}</p>
         {a.description ? <p className="whitespace-pre-wrap border-t border-slate-100 pt-2">{a.description}</p> : null}

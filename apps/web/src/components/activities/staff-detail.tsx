@@ -143,20 +143,29 @@ export function StaffActivityDetail({ id }: { id: number }) {
         ) : (
           <ul className="mt-2 divide-y divide-slate-100">
             {a.registrations.map((r) => (
-              <li key={r.id} className="flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-2.5 text-sm sm:px-5" data-testid="registration" data-member={r.name}>
-                <div className="min-w-40 flex-1">
+              <li
+                key={r.id}
+                className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-1.5 px-4 py-2.5 text-sm sm:px-5 md:grid-cols-[minmax(0,1fr)_7rem_minmax(0,20rem)_4.5rem]"
+                data-testid="registration"
+                data-member={r.name}
+              >
+                <div className="min-w-0">
                   <span className="font-medium text-slate-900">{r.name}</span>
                   <span className="ml-2 text-xs text-slate-500">
                     {r.committeeName} · {r.sector}
                   </span>
                 </div>
-                <RegistrationBadge status={r.status} position={r.queuePosition} />
+                <div>
+                  <RegistrationBadge status={r.status} position={r.queuePosition} />
+                </div>
                 <AttendanceCell r={r} />
-                {a.actions.mark && r.status !== "cancelled" ? (
-                  <button type="button" className={buttonClass.secondary} onClick={() => setMarking({ memberId: r.memberId, name: r.name, attendance: r.attendance })}>
-                    {t("activities.mark")}
-                  </button>
-                ) : null}
+                <div className="text-right">
+                  {a.actions.mark && r.status !== "cancelled" ? (
+                    <button type="button" className={buttonClass.secondary} onClick={() => setMarking({ memberId: r.memberId, name: r.name, attendance: r.attendance })}>
+                      {t("activities.mark")}
+                    </button>
+                  ) : null}
+                </div>
               </li>
             ))}
           </ul>
@@ -211,7 +220,7 @@ function AttendanceCell({ r }: { r: Registration }) {
   const dateTime = useDateTime();
   if (!r.attendance) return <span className="text-xs text-slate-400">{t("notMarked")}</span>;
   return (
-    <span className="flex items-center gap-2 text-xs text-slate-500" data-testid="attendance">
+    <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500" data-testid="attendance">
       <AttendanceBadge attendance={r.attendance} />
       {r.checkedInAt ? (
         <span className="tabular-nums">

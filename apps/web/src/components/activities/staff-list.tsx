@@ -43,7 +43,7 @@ export function StaffActivityList() {
               </option>
             ))}
           </select>
-          <select aria-label={t("tasks.status")} className={`${inputClass} col-span-2 lg:col-span-1`} value={input.status ?? ""} onChange={(e) => go({ status: (e.target.value || undefined) as ActivityStatus | undefined })}>
+          <select aria-label={t("activities.status")} className={`${inputClass} col-span-2 lg:col-span-1`} value={input.status ?? ""} onChange={(e) => go({ status: (e.target.value || undefined) as ActivityStatus | undefined })}>
             <option value="">{t("activities.allStatuses")}</option>
             {ACTIVITY_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -101,7 +101,7 @@ export function StaffActivityList() {
                     {t("activities.arrived")}
                   </th>
                   <th scope="col" className="px-3 py-2.5 font-medium whitespace-nowrap">
-                    {t("tasks.status")}
+                    {t("activities.status")}
                   </th>
                 </tr>
               </thead>
