@@ -412,6 +412,13 @@ describe("the record, findings and held", () => {
     expect(held.heldAt).not.toBeNull();
     const detail = await c.activity.byId({ id });
     expect(detail.attachments.map((f) => f.fileName)).toEqual(["现场.jpg"]);
+    // Its photos: organisers in scope and members it is open to; not a sibling county or its members.
+    expect(await readableAttachment(t.db, await loadViewer(org.users.cityStaff.id), photo!.id)).not.toBeNull();
+    expect(await readableAttachment(t.db, await loadViewer(org.users.memberA.id), photo!.id)).not.toBeNull();
+    expect(await readableAttachment(t.db, await loadViewer(townMember.id), photo!.id)).not.toBeNull();
+    expect(await readableAttachment(t.db, await loadViewer(org.users.countyB.id), photo!.id)).toBeNull();
+    expect(await readableAttachment(t.db, await loadViewer(org.users.memberB.id), photo!.id)).toBeNull();
+    expect((await as(org.users.memberA).activity.view({ id })).attachments.map((f) => f.fileName)).toEqual(["现场.jpg"]);
     expect(detail.actions).toMatchObject({ edit: false, cancel: false, record: true, markHeld: false });
     // Held: no more sign-ups, edits or cancelling.
     expect((await expectTRPCError(c.activity.update({ id, version: 3, data: input() }), "BAD_REQUEST")).shape.message).toBe("该活动已举办，不能再报名或修改");
