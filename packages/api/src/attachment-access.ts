@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Executor, subtreePattern } from "@dm/db";
-import { type Attachment, assignmentEvents, assignments, attachments, campaigns, committees, groupMembers, problemEvents, problems, supervisionGroups, tasks, tips, visits } from "@dm/db/schema";
+import { activities, activityFindings, activityInvitees, type Attachment, assignmentEvents, assignments, attachments, campaigns, committees, groupMembers, members, problemEvents, problems, supervisionGroups, tasks, tips, visits } from "@dm/db/schema";
 import { can } from "./domain/roles";
 import type { Viewer } from "./context";
 
@@ -20,7 +20,11 @@ import type { Viewer } from "./context";
  * - a problem, or a step on its timeline: staff with the problem's area or its raising
  *   committee in scope (as `loadProblem`);
  * - a public tip's photo: staff with the tip's area in scope (as the triage list), and those
- *   who may see the problem it became.
+ *   who may see the problem it became;
+ * - an activity (its photos and record): staff with the organising committee in scope, and
+ *   members who may join it (as `activity.byId` and `activity.view`);
+ * - a member's finding on an activity: that member, and staff with the organising committee in
+ *   scope.
  *
  * Only the attachment id comes from the client; the scope comes from the viewer's session.
  */
@@ -80,6 +84,31 @@ export async function readableAttachment(db: Executor, viewer: Viewer, id: numbe
       ${can(viewer.role, "tip.triage") ? sql`${committees.path} like ${inScope}` : sql`false`}
       or (${tips.problemId} is not null and ${seesProblems ? problemVisible(tips.problemId) : sql`false`})))`;
 
+  // Staff reach activities organised in their scope; a member those open to them (domain/activity.ts `mayJoin`).
+  const staff = viewer.role !== "member";
+  const memberId = viewer.memberId ?? 0;
+  const activityReachable = staff
+    ? sql`${committees.path} like ${inScope}`
+    : sql`exists (
+        select 1 from ${members} m join ${committees} mc on mc.id = m.committee_id
+        where m.id = ${memberId} and m.active and (
+          (${activities.audience} = 'committee' and ${activities.committeeId} = m.committee_id)
+          or (${activities.audience} = 'subtree' and mc.path like ${committees.path} || '%')
+          or (${activities.audience} = 'invited' and exists (
+            select 1 from ${activityInvitees} where ${activityInvitees.activityId} = ${activities.id} and ${activityInvitees.memberId} = m.id))))`;
+
+  const activityReadable = sql`exists (
+    select 1 from ${activities}
+    join ${committees} on ${committees.id} = ${activities.committeeId}
+    where ${activities.id} = ${attachments.ownerId} and ${activityReachable})`;
+
+  const findingReadable = sql`exists (
+    select 1 from ${activityFindings}
+    join ${activities} on ${activities.id} = ${activityFindings.activityId}
+    join ${committees} on ${committees.id} = ${activities.committeeId}
+    where ${activityFindings.id} = ${attachments.ownerId}
+      and ${staff ? sql`${committees.path} like ${inScope}` : sql`${activityFindings.memberId} = ${memberId}`})`;
+
   const [row] = await db
     .select()
     .from(attachments)
@@ -94,6 +123,8 @@ export async function readableAttachment(db: Executor, viewer: Viewer, id: numbe
           when 'problem' then ${problemReadable}
           when 'problem_event' then ${problemEventReadable}
           when 'tip' then ${tipReadable}
+          when 'activity' then ${activityReadable}
+          when 'activity_finding' then ${findingReadable}
           else ${attachments.ownerType} is null and ${attachments.uploadedBy} = ${userId}
         end`,
       ),

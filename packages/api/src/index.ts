@@ -7,3 +7,4 @@ export { readableAttachment } from "./attachment-access";
 export { submitTip, type PhotoStore, type TipPhoto, type TipRefusal, type TipSubmitResult } from "./routers/tip";
 export { ledgerForExport } from "./routers/problem";
 export { problemWorkbook } from "./domain/problem-export";
+export { memberCalendar } from "./routers/activity";

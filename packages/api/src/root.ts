@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { appraisalRouter } from "./routers/appraisal";
 import { departmentRouter } from "./routers/department";
 import { groupRouter } from "./routers/group";
+import { activityRouter } from "./routers/activity";
 import { assignmentRouter } from "./routers/assignment";
 import { campaignRouter } from "./routers/campaign";
 import { notificationRouter } from "./routers/notification";
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   participation: participationRouter,
   problem: problemRouter,
   tip: tipRouter,
+  activity: activityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,4 @@
+import { activity } from "./activity";
 import { core } from "./core";
 import { group } from "./group";
 import { member } from "./member";
@@ -8,4 +9,4 @@ import type { Catalogue } from "./types";
 import { work } from "./work";
 
 /** Every domain's catalogue; a new domain adds its module here. */
-export const CATALOGUES: Catalogue[] = [core, work, group, member, monthly, participation, problem];
+export const CATALOGUES: Catalogue[] = [core, work, activity, group, member, monthly, participation, problem];

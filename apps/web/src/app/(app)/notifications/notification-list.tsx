@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
-import { CheckCheck, ClipboardList, CornerUpLeft, FileCheck2, Inbox, type LucideIcon, Stamp, Bell } from "lucide-react";
+import { Bell, CalendarCheck, CalendarX, CheckCheck, ClipboardList, CornerUpLeft, FileCheck2, Inbox, type LucideIcon, Stamp } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { Pager } from "@/components/tasks/pager";
@@ -23,6 +23,8 @@ const KINDS: Record<string, { key: string; icon: LucideIcon; tone: string }> = {
   "problem.rejected": { key: "problemRejected", icon: CornerUpLeft, tone: "bg-red-100 text-red-700" },
   "problem.lookback_scheduled": { key: "problemLookback", icon: ClipboardList, tone: "bg-amber-100 text-amber-800" },
   "problem.reopened": { key: "problemReopened", icon: CornerUpLeft, tone: "bg-red-100 text-red-700" },
+  "activity.promoted": { key: "activityPromoted", icon: CalendarCheck, tone: "bg-emerald-100 text-emerald-700" },
+  "activity.cancelled": { key: "activityCancelled", icon: CalendarX, tone: "bg-slate-200 text-slate-700" },
 };
 
 /** Only paths inside the app are followed. */

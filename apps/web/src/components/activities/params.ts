@@ -1,0 +1,58 @@
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from "@dm/db/enums";
+import type { ActivityListInput, MemberActivitiesInput } from "@dm/api/schemas/activity";
+
+type Filters = Required<Pick<ActivityListInput, "page">> & Omit<ActivityListInput, "page">;
+
+const int = (v: string | null) => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
+
+/** The staff list's filters live in the URL; unknown or malformed values are dropped. */
+export function parseActivitySearch(params: URLSearchParams): Filters {
+  const month = params.get("month");
+  return {
+    search: params.get("q")?.trim().slice(0, 50) || undefined,
+    campaignId: int(params.get("campaign")),
+    month: month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : undefined,
+    status: ACTIVITY_STATUSES.find((s) => s === params.get("status")),
+    type: ACTIVITY_TYPES.find((s) => s === params.get("type")),
+    page: int(params.get("page")) ?? 1,
+  };
+}
+
+export function toActivitySearch(input: ActivityListInput): string {
+  const p = new URLSearchParams();
+  if (input.search) p.set("q", input.search);
+  if (input.campaignId) p.set("campaign", String(input.campaignId));
+  if (input.month) p.set("month", input.month);
+  if (input.status) p.set("status", input.status);
+  if (input.type) p.set("type", input.type);
+  if (input.page && input.page > 1) p.set("page", String(input.page));
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+/** A member's tab and page. */
+export function parseMemberView(params: URLSearchParams): Required<MemberActivitiesInput> {
+  return { view: params.get("view") === "mine" ? "mine" : "open", page: int(params.get("page")) ?? 1 };
+}
+
+export function toMemberView(input: MemberActivitiesInput): string {
+  const p = new URLSearchParams();
+  if (input.view === "mine") p.set("view", "mine");
+  if (input.page && input.page > 1) p.set("page", String(input.page));
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+/** A moment as the value of <input type="datetime-local"> in the browser's time zone. */
+export function toLocalInput(at: Date | null | undefined): string {
+  if (!at) return "";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
+/** The value of a datetime-local input as a moment, or null when empty or malformed. */
+export function fromLocalInput(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? null : at;
+}

@@ -1,0 +1,122 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import { type ActivityAudience, type ActivityStatus, isWithinPath } from "@dm/db";
+
+/**
+ * The rules of supervision activities (监督活动): who may join one, when sign-up and check-in
+ * are open, which steps are legal in which state. Plain functions: the router applies them, and
+ * the same visibility rule is written once more as SQL for the lists (`joinableSql`).
+ */
+
+/** Check-in opens this long before the start and closes at the end. */
+export const CHECK_IN_OPENS_BEFORE_MS = 60 * 60 * 1000;
+
+/** A member as the joining rule sees them: their roster entry and its committee's path. */
+export interface Joiner {
+  memberId: number;
+  committeeId: number;
+  committeePath: string;
+}
+
+/** An activity as the joining rule sees it. */
+export interface Audience {
+  audience: ActivityAudience;
+  committeeId: number;
+  committeePath: string;
+  /** Whether this member is among the invitees (only read for audience "invited"). */
+  invited: boolean;
+}
+
+/**
+ * May this member see and join the activity? "committee": members of the organising committee
+ * itself; "subtree": members of it and every committee below; "invited": the chosen members only.
+ */
+export function mayJoin(member: Joiner, activity: Audience): boolean {
+  switch (activity.audience) {
+    case "committee":
+      return member.committeeId === activity.committeeId;
+    case "subtree":
+      return isWithinPath(member.committeePath, activity.committeePath);
+    case "invited":
+      return activity.invited;
+  }
+}
+
+/**
+ * `mayJoin` as an SQL condition, for lists: `columns` are the activity's id, audience and
+ * organising committee and that committee's path; `inviteesTable` is checked with EXISTS.
+ */
+export function joinableSql(
+  member: Joiner,
+  columns: { id: AnyPgColumn; audience: AnyPgColumn; committeeId: AnyPgColumn; committeePath: AnyPgColumn },
+  invitees: { table: PgTable; activityId: AnyPgColumn; memberId: AnyPgColumn },
+): SQL {
+  return sql`(
+    (${columns.audience} = 'committee' and ${columns.committeeId} = ${member.committeeId})
+    or (${columns.audience} = 'subtree' and ${member.committeePath} like ${columns.committeePath} || '%')
+    or (${columns.audience} = 'invited' and exists (
+      select 1 from ${invitees.table} where ${invitees.activityId} = ${columns.id} and ${invitees.memberId} = ${member.memberId}))
+  )`;
+}
+
+export interface Schedule {
+  status: ActivityStatus;
+  startsAt: Date;
+  endsAt: Date;
+  signupDeadline: Date;
+}
+
+/** Why sign-up (or cancelling one) is closed now, as a message key; null when it is open. */
+export function signupProblem(activity: Schedule, now: Date): "activity.cancelled" | "activity.alreadyHeld" | "activity.deadlinePassed" | null {
+  if (activity.status === "cancelled") return "activity.cancelled";
+  if (activity.status === "held") return "activity.alreadyHeld";
+  if (now.getTime() > activity.signupDeadline.getTime()) return "activity.deadlinePassed";
+  return null;
+}
+
+/** A new sign-up is registered while places remain, else it joins the waiting list. */
+export function placeFor(registered: number, capacity: number | null): "registered" | "waiting" {
+  return capacity === null || registered < capacity ? "registered" : "waiting";
+}
+
+/** How many waiting members move up when `registered` hold places of `capacity`. */
+export function freePlaces(registered: number, capacity: number | null, waiting: number): number {
+  if (capacity === null) return waiting;
+  return Math.max(0, Math.min(waiting, capacity - registered));
+}
+
+/** When QR check-in is accepted: from an hour before the start to the end. */
+export function checkInWindow(activity: Pick<Schedule, "startsAt" | "endsAt">): { opens: Date; closes: Date } {
+  return { opens: new Date(activity.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS), closes: activity.endsAt };
+}
+
+export function inCheckInWindow(activity: Pick<Schedule, "startsAt" | "endsAt">, now: Date): boolean {
+  const { opens, closes } = checkInWindow(activity);
+  return now.getTime() >= opens.getTime() && now.getTime() <= closes.getTime();
+}
+
+/** Editing and cancelling are for planned activities only. */
+export function editProblem(status: ActivityStatus): "activity.cancelled" | "activity.alreadyHeld" | null {
+  if (status === "cancelled") return "activity.cancelled";
+  if (status === "held") return "activity.alreadyHeld";
+  return null;
+}
+
+/** The record may be written once the activity has started; it can be marked held only then. */
+export function recordProblem(activity: Pick<Schedule, "status" | "startsAt">, now: Date): "activity.cancelled" | "activity.notStarted" | null {
+  if (activity.status === "cancelled") return "activity.cancelled";
+  if (now.getTime() < activity.startsAt.getTime()) return "activity.notStarted";
+  return null;
+}
+
+/** Wall-clock time in China, as messages show it ("2026-05-01 08:00"). */
+export function chinaDateTime(date: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(date);
+}
+
+/** The UTC bounds of a calendar month in China ("2026-05"): [start, end). */
+export function chinaMonthRange(month: string): { start: Date; end: Date } {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  return { start: new Date(`${month}-01T00:00:00+08:00`), end: new Date(`${next}-01T00:00:00+08:00`) };
+}
