@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
-import { Bell, CalendarCheck, CalendarX, CheckCheck, ClipboardList, CornerUpLeft, FileCheck2, Inbox, type LucideIcon, Stamp } from "lucide-react";
+import { Bell, Building2, CalendarCheck, CalendarX, CheckCheck, ClipboardList, CornerUpLeft, FileCheck2, Inbox, type LucideIcon, MessageSquareReply, MessageSquareText, Stamp } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { Pager } from "@/components/tasks/pager";
@@ -25,6 +25,9 @@ const KINDS: Record<string, { key: string; icon: LucideIcon; tone: string }> = {
   "problem.reopened": { key: "problemReopened", icon: CornerUpLeft, tone: "bg-red-100 text-red-700" },
   "activity.promoted": { key: "activityPromoted", icon: CalendarCheck, tone: "bg-emerald-100 text-emerald-700" },
   "activity.cancelled": { key: "activityCancelled", icon: CalendarX, tone: "bg-slate-200 text-slate-700" },
+  "group.appointed": { key: "groupAppointed", icon: Building2, tone: "bg-sky-100 text-sky-700" },
+  "opinion.raised": { key: "opinionRaised", icon: MessageSquareText, tone: "bg-amber-100 text-amber-800" },
+  "opinion.replied": { key: "opinionReplied", icon: MessageSquareReply, tone: "bg-emerald-100 text-emerald-700" },
 };
 
 /** Only paths inside the app are followed. */
