@@ -4,8 +4,8 @@ import { ACCOUNTS, signIn } from "./support";
 /**
  * The activity journey through the pages: 醴陵市's staff organise an activity that starts now;
  * the demo member, on a phone, finds it, signs up and checks in through the link of the
- * organiser's QR code; the organiser sees them present, writes the record and marks it held.
- * The member's calendar feed then lists it. The title carries a unique suffix, so the spec
+ * organiser's QR code; the organiser sees them present, writes the record and marks it held, and
+ * the month fills on the coverage matrix. The member's calendar feed then lists it. The title carries a unique suffix, so the spec
  * shares the database with the other specs safely.
  */
 
@@ -27,6 +27,12 @@ async function hydrated(locator: Locator): Promise<Locator> {
   return locator;
 }
 
+/** 醴陵市's own cell of this month on the coverage matrix (the current campaign, as the page opens). */
+function ownCellThisMonth(page: Page): Locator {
+  const [year, month] = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" }).format(new Date()).split("-");
+  return page.getByRole("link", { name: new RegExp(`^醴陵市政协（本级），${year}年${Number(month)}月：`) });
+}
+
 /** A moment `minutes` from now as <input type="datetime-local"> takes it, in China's time. */
 function localInput(minutes: number): string {
   const at = new Date(Date.now() + minutes * 60_000);
@@ -40,6 +46,8 @@ test("an activity is organised, joined on a phone, checked in by QR link, record
 
   // 1. County staff organise it through the form: it started five minutes ago, so check-in is open.
   const staff = await as(browser, ACCOUNTS.liling.identifier);
+  await staff.goto("/coverage");
+  const heldBefore = Number(await ownCellThisMonth(staff).textContent());
   await staff.goto("/activities/new");
   await expect(staff.getByRole("heading", { level: 1, name: "组织监督活动" })).toBeVisible();
   await (await hydrated(staff.getByLabel("活动形式"))).selectOption({ label: "调研" });
@@ -112,7 +120,15 @@ test("an activity is organised, joined on a phone, checked in by QR link, record
   await expect(staff.getByText("已举办").first()).toBeVisible();
   await expect(staff.getByRole("link", { name: "编辑" })).toHaveCount(0);
 
-  // 7. The member's calendar feed lists it; an unknown feed is a 404.
+  // 7. The month is filled on the coverage matrix, and its cell lists the activity.
+  await staff.goto("/coverage");
+  const cell = ownCellThisMonth(staff);
+  await expect(cell).toHaveText(String(heldBefore + 1));
+  await expect(staff.locator("td", { has: cell })).toHaveAttribute("data-state", "held");
+  await (await hydrated(cell)).click();
+  await expect(staff.getByRole("row", { name: new RegExp(title) })).toBeVisible();
+
+  // 8. The member's calendar feed lists it; an unknown feed is a 404.
   await member.goto("/activities?view=mine");
   await expect(member.getByTestId("member-activity").filter({ hasText: title })).toContainText("出席");
   const feedButton = member.getByRole("button", { name: "获取订阅链接" });
