@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { auditRouter } from "./routers/audit";
 import { assignmentRouter } from "./routers/assignment";
 import { campaignRouter } from "./routers/campaign";
 import { notificationRouter } from "./routers/notification";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   task: taskRouter,
   assignment: assignmentRouter,
   notification: notificationRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;
