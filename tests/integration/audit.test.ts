@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, inArray } from "@dm/db";
-import { auditEvents } from "@dm/db/schema";
+import { count, eq, inArray, ne } from "@dm/db";
+import { assignmentEvents, auditEvents, campaigns, tasks, users } from "@dm/db/schema";
+import { seedDemo } from "@dm/db/seed";
 import { type TestDatabase, freshDatabase } from "./support/db";
 import { createCampaign, createOrg, createTask, type Org } from "./support/fixtures";
 import { callerFor, expectTRPCError } from "./support/trpc";
@@ -134,4 +135,27 @@ describe("paging", () => {
     expect(pages).toBe(3);
     for (const { id } of inserted) expect(seen).toContain(id);
   });
+});
+
+describe("the demo seed's audit trail", () => {
+  it("tells the seeded history once, as the API would have recorded it", async () => {
+    const demo = await freshDatabase();
+    try {
+      await seedDemo(demo.db, "not-a-real-hash");
+      const total = async (table: typeof campaigns | typeof tasks) => (await demo.db.select({ n: count() }).from(table))[0]!.n;
+      const [steps] = await demo.db.select({ n: count() }).from(assignmentEvents).where(ne(assignmentEvents.type, "sent"));
+      const [events] = await demo.db.select({ n: count() }).from(auditEvents);
+      expect(events!.n).toBe((await total(campaigns)) + (await total(tasks)) + steps!.n);
+
+      const [cityStaff] = await demo.db.select({ id: users.id }).from(users).where(eq(users.username, "citystaff"));
+      const { items } = await callerFor(demo.db, cityStaff!.id).audit.list({ entityType: "assignment" });
+      const aReturn = items.find((e) => e.action === "assignment.return");
+      expect(aReturn?.changes).toEqual(expect.arrayContaining([{ path: "status", kind: "changed", before: "reported", after: "in_progress" }]));
+
+      await seedDemo(demo.db, "not-a-real-hash");
+      expect((await demo.db.select({ n: count() }).from(auditEvents))[0]!.n).toBe(events!.n);
+    } finally {
+      await demo.cleanup();
+    }
+  }, 60_000);
 });

@@ -1,5 +1,7 @@
+import enAudit from "./en/audit.json";
 import enCore from "./en/core.json";
 import enWork from "./en/work.json";
+import zhAudit from "./zh-CN/audit.json";
 import zhCore from "./zh-CN/core.json";
 import zhWork from "./zh-CN/work.json";
 
@@ -8,11 +10,11 @@ import zhWork from "./zh-CN/work.json";
  * namespaces (no namespace spans two files). A new domain adds its pair to both lists.
  */
 export const CATALOGUES = {
-  "zh-CN": [zhCore, zhWork],
-  en: [enCore, enWork],
+  "zh-CN": [zhCore, zhWork, zhAudit],
+  en: [enCore, enWork, enAudit],
 };
 
 export const MESSAGES = {
-  "zh-CN": { ...zhCore, ...zhWork },
-  en: { ...enCore, ...enWork },
+  "zh-CN": { ...zhCore, ...zhWork, ...zhAudit },
+  en: { ...enCore, ...enWork, ...enAudit },
 };

@@ -5,6 +5,7 @@ import { childPath } from "../path";
 import { committees, members, users } from "../schema";
 import { demoMember, prng } from "./people";
 import { seedActivities } from "./activity";
+import { seedAuditTrail } from "./audit";
 import { seedCampaigns } from "./campaign";
 import { seedDepartments } from "./department";
 import { CITY, COUNTIES } from "./places";
@@ -120,6 +121,7 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ seeded: 
     const campaignsSeeded = await seedCampaigns(tx, { cityId: city!.id, userIdByName });
     const activitiesSeeded = await seedActivities(tx);
     const departmentsSeeded = await seedDepartments(tx);
-    return { seeded: organisation || accounts || campaignsSeeded || activitiesSeeded || departmentsSeeded };
+    const auditSeeded = await seedAuditTrail(tx);
+    return { seeded: organisation || accounts || campaignsSeeded || activitiesSeeded || departmentsSeeded || auditSeeded };
   });
 }
