@@ -65,7 +65,12 @@ export async function startWorker(db: Db, options: WorkerOptions): Promise<Worke
     max: 3,
     schedule: options.schedule ?? true,
   });
-  boss.on("error", (error) => log(`error: ${error.message}`));
+  boss.on("error", (error) => {
+    // 57P01: PostgreSQL is shutting down (Ctrl-C reaches it with the rest of `npm start`); pg-boss
+    // reconnects by itself if it comes back, so this is no error worth reporting.
+    if ((error as { code?: string }).code === "57P01") return;
+    log(`error: ${error.message}`);
+  });
   await boss.start();
 
   // pg-boss creates a queue with DDL (a partition per queue); two instances doing it at once on

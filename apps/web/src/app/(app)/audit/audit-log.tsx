@@ -47,8 +47,8 @@ export function AuditLog() {
     <Card>
       <AuditFilterForm key={toAuditSearch(input)} input={input} types={types} badRange={badRange} onApply={(next) => go(next)} />
       {query.isError ? <Alert className="m-4">{query.error.message}</Alert> : null}
-      <ResultSummary text={query.data ? t("shown", { count: events.length }) : t("loading")} clearLabel={t("clear")} onClear={filtered ? clear : undefined} />
-      {query.data && events.length === 0 ? (
+      <ResultSummary text={badRange ? t("badRange") : query.data ? t("shown", { count: events.length }) : t("loading")} clearLabel={t("clear")} onClear={filtered ? clear : undefined} />
+      {badRange ? null : query.data && events.length === 0 ? (
         <EmptyState title={t("empty")} hint={filtered ? t("emptyHint") : undefined} />
       ) : (
         <ol className={clsx("divide-y divide-slate-100", query.isFetching && !query.isFetchingNextPage && "opacity-60")} aria-busy={query.isFetching}>
@@ -57,7 +57,7 @@ export function AuditLog() {
           ))}
         </ol>
       )}
-      {query.data && events.length > 0 ? (
+      {!badRange && query.data && events.length > 0 ? (
         <div className="flex justify-center border-t border-slate-100 px-4 py-3">
           {query.hasNextPage ? (
             <button type="button" className={buttonClass.secondary} disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
@@ -80,7 +80,7 @@ function AuditFilterForm({ input, types, badRange, onApply }: { input: AuditFilt
   return (
     <form
       aria-label={t("filters")}
-      className="grid grid-cols-2 gap-3 border-b border-slate-100 p-4 lg:grid-cols-[2fr_1.2fr_1fr_1.2fr_1.2fr_auto] lg:items-end"
+      className="grid grid-cols-2 gap-3 border-b border-slate-100 p-4 lg:grid-cols-[2fr_1.2fr_1fr_1.2fr_1.2fr_auto] lg:items-start"
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
@@ -113,7 +113,8 @@ function AuditFilterForm({ input, types, badRange, onApply }: { input: AuditFilt
       <Field id="audit-to" label={t("to")} errors={rangeError ? [t("badRange")] : []}>
         <input id="audit-to" name="to" type="date" defaultValue={input.to} className={inputClass} aria-invalid={rangeError || undefined} aria-describedby={rangeError ? "audit-to-error" : undefined} />
       </Field>
-      <button type="submit" className={clsx(buttonClass.primary, "col-span-2 lg:col-span-1")}>
+      {/* Level with the inputs (below their labels), whether or not a field shows an error. */}
+      <button type="submit" className={clsx(buttonClass.primary, "col-span-2 lg:col-span-1 lg:mt-6")}>
         <Filter className="h-4 w-4" aria-hidden />
         {t("apply")}
       </button>
@@ -205,6 +206,7 @@ function ChangeRow({ change, entityType }: { change: FieldChange; entityType: st
     if (leaf === "status" && entityType === "assignment" && typeof value === "string" && t.has(`assignmentStatus.${value}`)) return t(`assignmentStatus.${value}`);
     if (Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null)) return value.join("、");
     if (typeof value === "object") return <code className="font-mono text-xs break-all">{JSON.stringify(value)}</code>;
+    if (leaf === "percent" && typeof value === "number") return `${value}%`;
     return String(value);
   };
   const isSame = change.kind === "same";
