@@ -132,6 +132,8 @@ function AuditEntry({ event }: { event: AuditEvent }) {
   const changed = event.changes.filter((c) => c.kind !== "same");
   const same = event.changes.filter((c) => c.kind === "same");
   const shown = showSame ? event.changes : changed;
+  // A creation has no "before" (a deletion no "after"): leave out the empty column.
+  const cols = { before: event.changes.some((c) => c.kind !== "added"), after: event.changes.some((c) => c.kind !== "removed") };
 
   return (
     <li className="px-4 py-4 sm:px-5" data-audit-event={event.id}>
@@ -163,21 +165,25 @@ function AuditEntry({ event }: { event: AuditEvent }) {
           <table className="w-full table-fixed text-left text-sm">
             <thead className="bg-slate-50 text-xs text-slate-500">
               <tr>
-                <th scope="col" className="w-28 px-3 py-1.5 font-medium sm:w-40">
+                <th scope="col" className="w-24 px-3 py-1.5 font-medium sm:w-40">
                   {t("audit.field")}
                 </th>
-                <th scope="col" className="px-3 py-1.5 font-medium">
-                  {t("audit.before")}
-                </th>
-                <th scope="col" className="hidden w-6 sm:table-cell" aria-hidden />
-                <th scope="col" className="px-3 py-1.5 font-medium">
-                  {t("audit.after")}
-                </th>
+                {cols.before ? (
+                  <th scope="col" className="px-3 py-1.5 font-medium">
+                    {t("audit.before")}
+                  </th>
+                ) : null}
+                {cols.before && cols.after ? <th scope="col" className="hidden w-6 sm:table-cell" aria-hidden /> : null}
+                {cols.after ? (
+                  <th scope="col" className="px-3 py-1.5 font-medium">
+                    {t("audit.after")}
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {shown.map((c) => (
-                <ChangeRow key={c.path} change={c} entityType={event.entityType} />
+                <ChangeRow key={c.path} change={c} entityType={event.entityType} cols={cols} />
               ))}
             </tbody>
           </table>
@@ -195,7 +201,7 @@ function AuditEntry({ event }: { event: AuditEvent }) {
   );
 }
 
-function ChangeRow({ change, entityType }: { change: FieldChange; entityType: string }) {
+function ChangeRow({ change, entityType, cols }: { change: FieldChange; entityType: string; cols: { before: boolean; after: boolean } }) {
   const t = useTranslations();
   const leaf = change.path.split(".").at(-1)!;
   const label = t.has(`audit.fields.${leaf}`) ? t(`audit.fields.${leaf}`) : change.path;
@@ -216,13 +222,19 @@ function ChangeRow({ change, entityType }: { change: FieldChange; entityType: st
         <span className="block">{label}</span>
         {change.kind !== "same" ? <Badge tone={KIND_TONES[change.kind]}>{t(`audit.kinds.${change.kind}`)}</Badge> : null}
       </th>
-      <td className={clsx("px-3 py-1.5 align-top break-words whitespace-pre-wrap", isSame ? "text-slate-400" : "text-slate-500", change.kind === "changed" && "line-through decoration-slate-300")}>
-        {change.kind === "added" ? null : show(change.before)}
-      </td>
-      <td className="hidden px-0 py-1.5 align-top text-slate-300 sm:table-cell" aria-hidden>
-        {change.kind === "changed" ? <ArrowRight className="h-4 w-4" /> : null}
-      </td>
-      <td className={clsx("px-3 py-1.5 align-top break-words whitespace-pre-wrap", isSame ? "text-slate-400" : "font-medium text-slate-900")}>{change.kind === "removed" ? null : show(change.after)}</td>
+      {cols.before ? (
+        <td className={clsx("px-3 py-1.5 align-top break-words whitespace-pre-wrap", isSame ? "text-slate-400" : "text-slate-500", change.kind === "changed" && "line-through decoration-slate-300")}>
+          {change.kind === "added" ? null : show(change.before)}
+        </td>
+      ) : null}
+      {cols.before && cols.after ? (
+        <td className="hidden px-0 py-1.5 align-top text-slate-300 sm:table-cell" aria-hidden>
+          {change.kind === "changed" ? <ArrowRight className="h-4 w-4" /> : null}
+        </td>
+      ) : null}
+      {cols.after ? (
+        <td className={clsx("px-3 py-1.5 align-top break-words whitespace-pre-wrap", isSame ? "text-slate-400" : "font-medium text-slate-900")}>{change.kind === "removed" ? null : show(change.after)}</td>
+      ) : null}
     </tr>
   );
 }
