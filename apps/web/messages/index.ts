@@ -1,4 +1,5 @@
 import enActivities from "./en/activities.json";
+import enAudit from "./en/audit.json";
 import enCore from "./en/core.json";
 import enGroups from "./en/groups.json";
 import enMonthly from "./en/monthly.json";
@@ -6,6 +7,7 @@ import enProblems from "./en/problems.json";
 import enRoster from "./en/roster.json";
 import enWork from "./en/work.json";
 import zhActivities from "./zh-CN/activities.json";
+import zhAudit from "./zh-CN/audit.json";
 import zhCore from "./zh-CN/core.json";
 import zhGroups from "./zh-CN/groups.json";
 import zhMonthly from "./zh-CN/monthly.json";
@@ -18,11 +20,11 @@ import zhWork from "./zh-CN/work.json";
  * namespaces (no namespace spans two files). A new domain adds its pair to both lists.
  */
 export const CATALOGUES = {
-  "zh-CN": [zhCore, zhWork, zhActivities, zhGroups, zhMonthly, zhProblems, zhRoster],
-  en: [enCore, enWork, enActivities, enGroups, enMonthly, enProblems, enRoster],
+  "zh-CN": [zhCore, zhWork, zhActivities, zhAudit, zhGroups, zhMonthly, zhProblems, zhRoster],
+  en: [enCore, enWork, enActivities, enAudit, enGroups, enMonthly, enProblems, enRoster],
 };
 
 export const MESSAGES = {
-  "zh-CN": { ...zhCore, ...zhWork, ...zhActivities, ...zhGroups, ...zhMonthly, ...zhProblems, ...zhRoster },
-  en: { ...enCore, ...enWork, ...enActivities, ...enGroups, ...enMonthly, ...enProblems, ...enRoster },
+  "zh-CN": { ...zhCore, ...zhWork, ...zhActivities, ...zhAudit, ...zhGroups, ...zhMonthly, ...zhProblems, ...zhRoster },
+  en: { ...enCore, ...enWork, ...enActivities, ...enAudit, ...enGroups, ...enMonthly, ...enProblems, ...enRoster },
 };

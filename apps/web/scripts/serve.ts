@@ -5,17 +5,23 @@
  *
  * DATA_DIR (default <repo>/.data) holds the embedded database, the generated auth secret and
  * the attachment files (in attachments/, unless ATTACHMENTS_DIR names another folder).
+ *
+ * The background jobs (reminders, @dm/jobs) run in this process by default (JOBS_MODE=inline):
+ * it owns the database's life, so it starts them after the migrations and stops them before
+ * PostgreSQL; they stay out of Next's bundle and off the web server's event loop. With
+ * JOBS_MODE=worker a separate `npm run worker` runs them; JOBS_MODE=off runs none.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { createDb } from "@dm/db";
+import { createDb, type Db } from "@dm/db";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@dm/db/embedded";
 import { migrateDatabase } from "@dm/db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@dm/db/seed";
 import { hashPassword } from "@dm/auth/password";
+import { parseJobsMode, startWorker, type Worker } from "@dm/jobs";
 
 const webDir = resolve(import.meta.dirname, "..");
 const dataDir = resolve(process.env.DATA_DIR ?? join(webDir, "../../.data"));
@@ -24,6 +30,7 @@ const log = (msg: string) => console.info(`[start] ${msg}`);
 
 let pg: EmbeddedServer | undefined;
 let web: ChildProcess | undefined;
+let jobs: { worker: Worker; db: Db } | undefined;
 let stopping = false;
 
 async function shutdown(code: number) {
@@ -32,6 +39,11 @@ async function shutdown(code: number) {
   if (web && web.exitCode === null) {
     web.kill("SIGTERM");
     await new Promise((r) => web!.once("exit", r));
+  }
+  if (jobs) {
+    log("stopping background jobs…");
+    await jobs.worker.stop().catch((e: unknown) => console.error(`[start] ${String(e)}`));
+    await jobs.db.$client.end();
   }
   if (pg) {
     log("stopping PostgreSQL…");
@@ -60,6 +72,7 @@ function next(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 async function main() {
+  const jobsMode = parseJobsMode(process.env.JOBS_MODE);
   let databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
     log("using the PostgreSQL server in DATABASE_URL");
@@ -86,6 +99,12 @@ async function main() {
     const code: number = await new Promise((r) => build.once("exit", (c) => r(c ?? 1)));
     if (code !== 0) throw new Error(`next build failed (${code})`);
   }
+
+  if (jobsMode === "inline") {
+    const jobsDb = createDb(databaseUrl, { max: 3 });
+    jobs = { worker: await startWorker(jobsDb, { connectionString: databaseUrl }), db: jobsDb };
+    log("background jobs running (JOBS_MODE=inline)");
+  } else log(jobsMode === "worker" ? "background jobs left to `npm run worker` (JOBS_MODE=worker)" : "background jobs off (JOBS_MODE=off)");
 
   web = spawn(process.execPath, [join(webDir, "scripts/web-server.mjs")], { cwd: webDir, env: { ...env, PORT: String(port) }, stdio: "inherit" });
   web.once("exit", (code) => void shutdown(stopping ? 0 : (code ?? 1)));

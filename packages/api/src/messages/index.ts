@@ -1,4 +1,5 @@
 import { activity } from "./activity";
+import { audit } from "./audit";
 import { core } from "./core";
 import { group } from "./group";
 import { member } from "./member";
@@ -9,4 +10,4 @@ import type { Catalogue } from "./types";
 import { work } from "./work";
 
 /** Every domain's catalogue; a new domain adds its module here. */
-export const CATALOGUES: Catalogue[] = [core, work, activity, group, member, monthly, participation, problem];
+export const CATALOGUES: Catalogue[] = [core, work, activity, audit, group, member, monthly, participation, problem];

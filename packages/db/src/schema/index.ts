@@ -13,3 +13,4 @@ export * from "./monthly-report";
 export * from "./supervision";
 export * from "./problem";
 export * from "./tip";
+export * from "./reminder";

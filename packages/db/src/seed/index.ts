@@ -5,6 +5,7 @@ import { childPath } from "../path";
 import { committees, members, users } from "../schema";
 import { demoMember, prng } from "./people";
 import { seedActivities } from "./activity";
+import { seedAuditTrail } from "./audit";
 import { seedCampaigns } from "./campaign";
 import { seedDepartments } from "./department";
 import { seedGroups } from "./group";
@@ -112,7 +113,7 @@ async function seedAccounts(tx: Tx, passwordHash: string): Promise<boolean> {
  * reports count activities; groups and problems use the department registers). Each step
  * returns whether it added anything and skips itself when its data exists.
  */
-const CONTENT: ((tx: Tx) => Promise<boolean>)[] = [seedActivities, seedMonthlyReports, seedDepartments, seedGroups, seedProblems];
+const CONTENT: ((tx: Tx) => Promise<boolean>)[] = [seedActivities, seedMonthlyReports, seedDepartments, seedGroups, seedProblems, seedAuditTrail];
 
 /**
  * Loads the demo organisation, roster, accounts, campaigns and the content above, each part only

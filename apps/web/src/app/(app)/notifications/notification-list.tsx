@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
-import { Bell, Building2, CalendarCheck, CalendarX, CheckCheck, ClipboardList, CornerUpLeft, FileCheck2, Inbox, type LucideIcon, MessageSquareReply, MessageSquareText, Stamp } from "lucide-react";
+import { AlarmClock, Bell, Building2, CalendarCheck, CalendarClock, CalendarDays, CalendarX, CheckCheck, ClipboardList, CornerUpLeft, FileCheck2, FileClock, FileWarning, Inbox, type LucideIcon, MessageSquareReply, MessageSquareText, Stamp, TriangleAlert } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { Pager } from "@/components/tasks/pager";
@@ -28,6 +28,14 @@ const KINDS: Record<string, { key: string; icon: LucideIcon; tone: string }> = {
   "group.appointed": { key: "groupAppointed", icon: Building2, tone: "bg-sky-100 text-sky-700" },
   "opinion.raised": { key: "opinionRaised", icon: MessageSquareText, tone: "bg-amber-100 text-amber-800" },
   "opinion.replied": { key: "opinionReplied", icon: MessageSquareReply, tone: "bg-emerald-100 text-emerald-700" },
+  // Reminders from the background jobs (@dm/jobs).
+  "assignment.dueIn3": { key: "dueIn3", icon: CalendarClock, tone: "bg-amber-100 text-amber-800" },
+  "assignment.dueIn1": { key: "dueIn1", icon: AlarmClock, tone: "bg-orange-100 text-orange-800" },
+  "assignment.overdue": { key: "overdue", icon: TriangleAlert, tone: "bg-red-100 text-red-700" },
+  "activity.tomorrow": { key: "activityTomorrow", icon: CalendarDays, tone: "bg-emerald-100 text-emerald-800" },
+  "coverage.noActivity": { key: "noActivity", icon: CalendarX, tone: "bg-amber-100 text-amber-800" },
+  "monthlyReport.due": { key: "reportDue", icon: FileClock, tone: "bg-sky-100 text-sky-700" },
+  "monthlyReport.dueTomorrow": { key: "reportDueTomorrow", icon: FileWarning, tone: "bg-orange-100 text-orange-800" },
 };
 
 /** Only paths inside the app are followed. */
@@ -42,11 +50,11 @@ export function NotificationList() {
   const queryClient = useQueryClient();
   const page = parsePage(useSearchParams().get("page"));
   const { data, isFetching, isError, error } = useQuery({ ...trpc.notification.list.queryOptions({ page }), placeholderData: keepPreviousData });
+  // "Mark all read" covers every page, so it follows the total unread count, not this page's.
+  const { data: unread = 0 } = useQuery(trpc.notification.unreadCount.queryOptions());
   const invalidate = () => queryClient.invalidateQueries(trpc.notification.pathFilter());
   const markAll = useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: invalidate }));
   const markOne = useMutation(trpc.notification.markRead.mutationOptions({ onSettled: invalidate }));
-
-  const unreadHere = data?.items.some((n) => !n.readAt) ?? false;
 
   async function open(n: { id: number; link: string; readAt: Date | null }) {
     // Reading it should not wait for the next page; a failure to mark it read is not worth stopping for.
@@ -60,7 +68,7 @@ export function NotificationList() {
         <span className="text-sm text-slate-500" aria-live="polite">
           {data ? t("total", { total: data.total }) : t("loading")}
         </span>
-        <button type="button" className={buttonClass.secondary} disabled={markAll.isPending || !unreadHere} onClick={() => markAll.mutate({})}>
+        <button type="button" className={buttonClass.secondary} disabled={markAll.isPending || unread === 0} onClick={() => markAll.mutate({})}>
           <CheckCheck className="h-4 w-4" aria-hidden />
           {t("markAll")}
         </button>

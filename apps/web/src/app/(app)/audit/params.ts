@@ -1,0 +1,31 @@
+import type { AuditListInput } from "@dm/api/schemas/audit";
+
+export type AuditFilters = Omit<AuditListInput, "cursor">;
+
+const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
+
+/**
+ * The audit log's filters live in the URL (shareable, survive reload); malformed values are
+ * dropped rather than sent to the API. The paging cursor does not: "load earlier" grows the list.
+ */
+export function parseAuditSearch(params: URLSearchParams): AuditFilters {
+  const entityType = params.get("type")?.trim();
+  return {
+    actor: params.get("actor")?.trim().slice(0, 50) || undefined,
+    entityType: entityType && /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(entityType) ? entityType : undefined,
+    entityId: params.get("id")?.trim().slice(0, 40) || undefined,
+    from: day(params.get("from")),
+    to: day(params.get("to")),
+  };
+}
+
+export function toAuditSearch(input: AuditFilters): string {
+  const p = new URLSearchParams();
+  if (input.actor) p.set("actor", input.actor);
+  if (input.entityType) p.set("type", input.entityType);
+  if (input.entityId) p.set("id", input.entityId);
+  if (input.from) p.set("from", input.from);
+  if (input.to) p.set("to", input.to);
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}

@@ -1,0 +1,3 @@
+import base from "@dm/eslint-config/base";
+
+export default base;
