@@ -270,7 +270,7 @@ export const groupRouter = createTRPCRouter({
       opinions: opinionRows,
       adoption: tallyAdoption(opinionRows.map((o) => ({ adoption: o.adoption, n: 1 }))),
       myRole,
-      can: { manage: own, reply: own, serve: myRole !== null && can(viewer.role, "group.serve") },
+      can: { manage: own, reply: own, serve: myRole !== null && can(viewer.role, "group.serve"), raiseProblem: can(viewer.role, "problem.write") },
     };
   }),
 

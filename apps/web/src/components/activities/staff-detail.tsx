@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { Ban, ClipboardList, Pencil, QrCode, UserCheck } from "lucide-react";
+import { Ban, ClipboardList, ListChecks, Pencil, QrCode, UserCheck } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -50,6 +50,10 @@ export function StaffActivityDetail({ id }: { id: number }) {
               {t("activities.record")}
             </LinkButton>
           ) : null}
+          <LinkButton href={`/problems/new?source=activity&sourceId=${a.id}`}>
+            <ListChecks className="h-4 w-4" aria-hidden />
+            {t("activities.raiseProblem")}
+          </LinkButton>
           {a.actions.edit ? (
             <LinkButton href={`/activities/${a.id}/edit`}>
               <Pencil className="h-4 w-4" aria-hidden />

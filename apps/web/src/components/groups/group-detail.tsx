@@ -172,6 +172,11 @@ export function GroupDetail({ id, appraisalYear, appraisalOpen }: { id: number; 
                     {t("detail.opinionFromVisit")}
                   </Link>
                 ) : null}
+                {group.can.raiseProblem ? (
+                  <Link href={`/problems/new?source=visit&sourceId=${v.id}`} className="mt-1 inline-block text-sm text-brand-700 hover:underline">
+                    {t("detail.problemFromVisit")}
+                  </Link>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useSuspenseQuery } from "@tanstack/react-query";
-import { ArrowLeft, ChevronRight, Stamp } from "lucide-react";
+import { ArrowLeft, ChevronRight, ListChecks, Stamp } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
@@ -14,7 +14,7 @@ import { type Notice, ReviewActions } from "@/components/tasks/review-actions";
 import { standingReturn } from "@/components/tasks/rules";
 import { Deadline, OverdueBadge, ProgressBar, ProgressDue, StatusBadge } from "@/components/tasks/status";
 import { formatDateTime, Timeline } from "@/components/tasks/timeline";
-import { Alert, buttonClass, Card, CardHeader, PageHeader } from "@/components/ui";
+import { Alert, buttonClass, Card, CardHeader, LinkButton, PageHeader } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 
 export function AssignmentDetail({ id }: { id: number }) {
@@ -61,7 +61,12 @@ export function AssignmentDetail({ id }: { id: number }) {
           {t("assignments.backToParent")}
         </Link>
       ) : null}
-      <PageHeader title={a.task.title} description={t("assignments.sentBy", { issuer: a.issuerName, committee: a.committeeName })} />
+      <PageHeader title={a.task.title} description={t("assignments.sentBy", { issuer: a.issuerName, committee: a.committeeName })}>
+        <LinkButton href={`/problems/new?source=assignment&sourceId=${a.id}`}>
+          <ListChecks className="h-4 w-4" aria-hidden />
+          {t("assignments.raiseProblem")}
+        </LinkButton>
+      </PageHeader>
 
       {/* One grid: on phones the task comes right after its status, before the actions; on
           wide screens it sits in the right column beside them. */}
