@@ -24,6 +24,17 @@ const TEMPLATES: { type: ActivityType; title: (place: string) => string; place: 
   { type: "briefing", title: (p) => `听取${p}生态环境局工作情况介绍`, place: "生态环境局" },
 ];
 
+/** What the demo member wrote down after each of 醴陵市's activities, in turn. */
+const FINDINGS = [
+  "渌江左岸一处排污口夜间排放，水体发黑，建议加密监测。",
+  "河长公示牌信息未更新，联系电话已停机，建议及时更换。",
+  "村部旁沟渠淤塞，生活污水直排，群众反映夏季异味明显。",
+  "部分农户院落垃圾桶破损，清运频次偏低，建议增设收集点。",
+  "养殖场粪污处理设施运行记录不全，沼液外溢至农田。",
+  "屋场会上群众提出垃圾中转站选址离民居过近，建议重新论证。",
+  "陶瓷企业窑炉在线监测数据与现场观察不符，建议执法抽查。",
+];
+
 const ATTENDANCE_CYCLE: AttendanceStatus[] = ["present", "present", "present", "late", "present", "excused", "absent"];
 
 /** Shanghai wall-clock time as a Date. */
@@ -70,6 +81,7 @@ export async function seedActivities(tx: Tx): Promise<boolean> {
   plan.push({ committee: "茶陵县", date: "2026-04-19", template: 3, audience: "subtree", held: true });
   plan.push({ committee: "渌口区", date: "2026-05-10", template: 2, audience: "subtree", held: true });
 
+  let findingsWritten = 0;
   for (const p of plan) {
     const id = committeeId(p.committee);
     const organiserUser = (await staffOf(id)) ?? citystaff;
@@ -126,7 +138,8 @@ export async function seedActivities(tx: Tx): Promise<boolean> {
       }),
     );
     if (p.committee === "醴陵市" && demoMember?.memberId) {
-      await tx.insert(activityFindings).values({ activityId: row!.id, memberId: demoMember.memberId, text: "渌江左岸一处排污口夜间排放，水体发黑，建议加密监测。", createdAt: at(p.date, 18) });
+      const text = FINDINGS[findingsWritten++ % FINDINGS.length]!;
+      await tx.insert(activityFindings).values({ activityId: row!.id, memberId: demoMember.memberId, text, createdAt: at(p.date, 18) });
     }
   }
 
