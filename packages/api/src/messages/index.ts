@@ -1,5 +1,6 @@
 import { activity } from "./activity";
 import { core } from "./core";
+import { exportMessages } from "./export";
 import { group } from "./group";
 import { member } from "./member";
 import { monthly } from "./monthly";
@@ -9,4 +10,4 @@ import type { Catalogue } from "./types";
 import { work } from "./work";
 
 /** Every domain's catalogue; a new domain adds its module here. */
-export const CATALOGUES: Catalogue[] = [core, work, activity, group, member, monthly, participation, problem];
+export const CATALOGUES: Catalogue[] = [core, work, activity, group, member, monthly, participation, problem, exportMessages];
