@@ -73,18 +73,18 @@ test("a leader exports the coverage matrix and the points ranking", async ({ bro
   expect(coverage.download.suggestedFilename()).toMatch(/^活动覆盖.*-\d{8}\.xlsx$/);
   const matrix = coverage.sheets["活动覆盖"]!;
   expect(matrix.header.slice(0, 3)).toEqual(["组织", "层级", "口径"]);
-  expect(matrix.header.slice(-2)).toEqual(["合计", "空白月数"]);
+  expect(matrix.header.slice(-2)).toEqual(["合计", "缺月"]);
   const months = matrix.header.slice(3, -2);
   expect(months.length).toBeGreaterThan(0);
   for (const month of months) expect(month).toMatch(/^\d{4}-\d{2}$/);
   // The city's own row, each county with its townships rolled in (and its breakdown), and 合计.
-  const top = matrix.rows.filter((r) => r["口径"] === "含下级").map((r) => r["组织"]);
+  const top = matrix.rows.filter((r) => r["口径"] === "含乡镇（街道）").map((r) => r["组织"]);
   expect(top).toEqual([...COUNTY_COMMITTEES]);
   expect(matrix.rows[0]).toMatchObject({ 组织: "株洲市政协", 层级: "市级", 口径: "本级" });
   const total = matrix.rows.at(-1)!;
   expect(total["组织"]).toBe("合计");
   // 合计 is the city's own activities plus every county's subtree.
-  const sum = [matrix.rows[0]!, ...matrix.rows.filter((r) => r["口径"] === "含下级")].reduce((s, r) => s + Number(r["合计"]), 0);
+  const sum = [matrix.rows[0]!, ...matrix.rows.filter((r) => r["口径"] === "含乡镇（街道）")].reduce((s, r) => s + Number(r["合计"]), 0);
   expect(total["合计"]).toBe(sum);
 
   await page.goto("/participation");

@@ -213,15 +213,15 @@ describe("the coverage export", () => {
     const book = await read((await coverageExport(as(org.users.cityLeader.id), { campaignId })).bytes);
     const sheet = book["活动覆盖"]!;
     const months = ["2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"];
-    expect(sheet.header).toEqual(["组织", "层级", "口径", ...months, "合计", "空白月数"]);
-    const line = (r: Record<string, unknown>) => [r["组织"], r["口径"], ...months.slice(0, 3).map((m) => r[m]), r["合计"], r["空白月数"]];
+    expect(sheet.header).toEqual(["组织", "层级", "口径", ...months, "合计", "缺月"]);
+    const line = (r: Record<string, unknown>) => [r["组织"], r["口径"], ...months.slice(0, 3).map((m) => r[m]), r["合计"], r["缺月"]];
     expect(sheet.rows.map(line)).toEqual([
       ["株洲市政协", "本级", 0, 0, 0, 0, 10],
-      ["荷塘区政协", "含下级", 1, 1, 0, 2, 8],
+      ["荷塘区政协", "含乡镇（街道）", 1, 1, 0, 2, 8],
       ["荷塘区政协", "本级", 1, 0, 0, 1, 9],
       ["月塘街道", "本级", 0, 1, 0, 1, 9],
       ["仙庾镇", "本级", 0, 0, 0, 0, 10],
-      ["芦淞区政协", "含下级", 0, 0, 1, 1, 9],
+      ["芦淞区政协", "含乡镇（街道）", 0, 0, 1, 1, 9],
       ["芦淞区政协", "本级", 0, 0, 1, 1, 9],
       ["白关镇", "本级", 0, 0, 0, 0, 10],
       ["合计", null, 1, 1, 1, 3, null],
@@ -240,6 +240,10 @@ describe("the coverage export", () => {
     const sheet = (await read((await coverageExport(as(org.users.countyB.id), { year: 2024 })).bytes))["活动覆盖"]!;
     expect(sheet.rows.map((r) => r["组织"])).toEqual(["芦淞区政协", "白关镇", "合计"]);
     expect(sheet.rows.at(-1)!["合计"]).toBe(1);
+    // Months not yet begun are left empty, as the page shows a dash.
+    const future = (await read((await coverageExport(as(org.users.countyB.id), { year: 2099 })).bytes))["活动覆盖"]!;
+    expect(future.rows[0]!["2099-01"]).toBeNull();
+    expect(future.rows[0]!["缺月"]).toBe(0);
     await expectTRPCError(coverageExport(as(org.users.memberA.id), { year: 2024 }), "FORBIDDEN");
   });
 });

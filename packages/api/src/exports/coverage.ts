@@ -8,7 +8,7 @@ import { addSheet, type Column, type ExportFile, writeWorkbook } from "./workboo
 /**
  * 活动覆盖: the matrix as the page shows it — the caller's committee, each child (a county with
  * its townships rolled in) followed by its breakdown — one column per month, the row's total and
- * its gaps, then a 合计 row. Gaps (a month gone by with nothing held) are filled red.
+ * its 缺月 (gaps), then a 合计 row. Gaps (a month gone by with nothing held) are filled red.
  */
 
 interface MatrixLine {
@@ -16,7 +16,7 @@ interface MatrixLine {
   /** A row of a county's breakdown: indented under it, as on the page. */
   nested: boolean;
   level: string;
-  /** 本级 (the committee's own activities) or 含下级 (its whole subtree). */
+  /** 本级 (the committee's own activities) or 含乡镇（街道） (its whole subtree), as the page labels them. */
   basis: string;
   counts: number[];
   cells: (CellState | null)[];
@@ -24,7 +24,7 @@ interface MatrixLine {
   total: boolean;
 }
 
-const BASIS = { own: "本级", subtree: "含下级" } as const;
+const BASIS = { own: "本级", subtree: "含乡镇（街道）" } as const;
 
 function line(row: CoverageRow, indent: boolean): MatrixLine {
   return {
@@ -50,14 +50,15 @@ export async function coverageExport(api: Caller, period: CoveragePeriodInput): 
   const columns: Column<MatrixLine>[] = [
     { header: "组织", width: 18, value: (l) => l.name },
     { header: "层级", width: 12, value: (l) => l.level },
-    { header: "口径", width: 8, value: (l) => l.basis },
-    ...m.months.map(({ month }, i): Column<MatrixLine> => ({ header: month, width: 9, value: (l) => l.counts[i] ?? 0, format: "int" })),
+    { header: "口径", width: 14, value: (l) => l.basis },
+    // A month not begun is left empty (the page shows a dash), not 0.
+    ...m.months.map(({ month, phase }, i): Column<MatrixLine> => ({ header: month, width: 9, value: (l) => (phase === "future" ? null : (l.counts[i] ?? 0)), format: "int" })),
     { header: "合计", width: 8, value: (l) => l.counts.reduce((s, n) => s + n, 0), format: "int" },
-    { header: "空白月数", width: 10, value: (l) => l.gaps, format: "int" },
+    { header: "缺月", width: 8, value: (l) => l.gaps, format: "int" },
   ];
   const periodText = m.campaign ? `专项：${m.campaign.title}` : `年度：${m.year}年（全部专项）`;
   const bytes = await writeWorkbook(
-    { title: "监督活动覆盖情况（已举办活动数）", filters: [periodText, "空白月：已过去且未举办活动的月份，以红色标出"] },
+    { title: "监督活动覆盖情况（已举办活动数）", filters: [periodText, "缺月：已过去且未举办活动的月份，以红色标出"] },
     (workbook) => {
       addSheet(workbook, {
         name: "活动覆盖",
@@ -72,7 +73,6 @@ export async function coverageExport(api: Caller, period: CoveragePeriodInput): 
               cell.fill = GAP_FILL;
               cell.font = { bold: true, color: { argb: "FFB91C1C" } };
             } else if (state === "held") cell.fill = HELD_FILL;
-            else if (state === "future") cell.font = { color: { argb: "FF94A3B8" } };
           });
         },
       });
