@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext, ledgerForExport, problemWorkbook, readableAttachment } from "@dm/api";
-import { EXPORT_HEADERS } from "@dm/api/domain/problem-export";
+import { EXPORT_HEADERS } from "@dm/api/exports/problems";
 import type { ProblemCreateInput } from "@dm/api/schemas/problem";
 import { and, asc, eq, type ProblemStatus } from "@dm/db";
 import { activities, attachments, auditEvents, departments, notifications, problemEvents, problems, type User } from "@dm/db/schema";

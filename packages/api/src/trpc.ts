@@ -4,7 +4,7 @@ import { ZodError, ZodRealError } from "zod";
 import type { Role } from "@dm/db";
 import type { Context } from "./context";
 import { type Capability, CAPABILITIES, roleAllows } from "./domain/roles";
-import { hasMessage, localizeZodError, translate } from "./i18n";
+import { hasMessage, type Locale, localizeZodError, translate } from "./i18n";
 
 /**
  * Throws an error whose message is a catalogue key; the formatter turns it into the caller's
@@ -18,6 +18,15 @@ class MessageParams extends Error {
   constructor(readonly params: Record<string, unknown>) {
     super("message params");
   }
+}
+
+/**
+ * An error of an in-process call (a route handler's caller skips the formatter) as a person
+ * reads it: its catalogue message with its params, in `locale`.
+ */
+export function errorText(error: TRPCError, locale: Locale): string {
+  const params = error.cause instanceof MessageParams ? error.cause.params : {};
+  return hasMessage(error.message) ? translate(locale, error.message, params) : translate(locale, `error.${error.code}`);
 }
 
 /** PostgreSQL unreachable: the request should fail fast with 503, not hang or show a 500. */

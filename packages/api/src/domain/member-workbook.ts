@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { MEMBER_LEVELS, type MemberLevel, PARTIES, SECTORS } from "@dm/db/enums";
+import { addSheet, type Column, newWorkbook, writeWorkbook } from "../exports/workbook";
 import { MEMBER_LEVEL_LABELS } from "./member";
 
 /**
@@ -90,20 +91,6 @@ export async function readRosterFile(bytes: Uint8Array, maxRows: number): Promis
   return { ok: true, rows };
 }
 
-function styleHeader(sheet: ExcelJS.Worksheet) {
-  sheet.columns = ROSTER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF1F5F9" } };
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  // Phones as text: Excel would otherwise show an 11-digit number in scientific notation.
-  sheet.getColumn("phone").numFmt = "@";
-}
-
-async function toBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
 export interface RosterExportRow {
   name: string;
   gender: string;
@@ -115,17 +102,16 @@ export interface RosterExportRow {
   committeeName: string;
 }
 
+/** The template's columns as an export writes them (text columns are text: phones never become 1.99E+10). */
+const ROSTER_EXPORT_COLUMNS: readonly Column<RosterExportRow>[] = ROSTER_COLUMNS.map((c) => ({
+  header: c.header,
+  width: c.width,
+  value: (m: RosterExportRow) => (c.key === "level" ? MEMBER_LEVEL_LABELS[m.level] : c.key === "committee" ? m.committeeName : m[c.key]),
+}));
+
 /** The roster as an .xlsx file with the template's columns (so it can be edited and imported again). */
-export async function writeRosterFile(rows: readonly RosterExportRow[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "专项民主监督协同平台";
-  const sheet = workbook.addWorksheet(SHEET_NAME);
-  styleHeader(sheet);
-  for (const m of rows) {
-    sheet.addRow({ name: m.name, gender: m.gender, sector: m.sector, party: m.party, level: MEMBER_LEVEL_LABELS[m.level], phone: m.phone, workplace: m.workplace, committee: m.committeeName });
-  }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ROSTER_COLUMNS.length } };
-  return toBytes(workbook);
+export async function writeRosterFile(rows: readonly RosterExportRow[], filters: readonly string[] = []): Promise<Uint8Array> {
+  return writeWorkbook({ title: SHEET_NAME, filters }, (workbook) => addSheet(workbook, { name: SHEET_NAME, columns: ROSTER_EXPORT_COLUMNS, rows }));
 }
 
 /**
@@ -133,10 +119,8 @@ export async function writeRosterFile(rows: readonly RosterExportRow[]): Promise
  * second sheet that also explains each column) and `committees`, the names the caller may use.
  */
 export async function writeRosterTemplate(committees: readonly string[], templateRows = 500): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "专项民主监督协同平台";
-  const sheet = workbook.addWorksheet(SHEET_NAME);
-  styleHeader(sheet);
+  const workbook = newWorkbook({ title: "委员导入模板" });
+  const sheet = addSheet(workbook, { name: SHEET_NAME, columns: ROSTER_EXPORT_COLUMNS, rows: [] });
 
   const options = workbook.addWorksheet(OPTIONS_SHEET);
   const lists: { header: string; values: readonly string[] }[] = [
@@ -168,7 +152,7 @@ export async function writeRosterTemplate(committees: readonly string[], templat
   for (const [key, optionCol] of listColumns) {
     const letter = options.getColumn(optionCol).letter;
     const count = Math.max(1, lists[optionCol - 1]!.values.length);
-    const col = sheet.getColumn(key).number;
+    const col = ROSTER_COLUMNS.findIndex((c) => c.key === key) + 1;
     for (let r = 2; r <= templateRows + 1; r++) {
       sheet.getCell(r, col).dataValidation = {
         type: "list",
@@ -180,5 +164,5 @@ export async function writeRosterTemplate(committees: readonly string[], templat
       };
     }
   }
-  return toBytes(workbook);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

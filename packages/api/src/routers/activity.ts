@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, count, desc, eq, exists, getTableColumns, gte, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { ActivityStatus, Db, Executor, Tx } from "@dm/db";
 import { activities, activityFindings, activityInvitees, assignments, campaigns, committees, members, registrations, tasks, users } from "@dm/db/schema";
 import { attachmentsOf, bindAttachments } from "../attachments";
@@ -22,6 +23,7 @@ import {
   signupProblem,
 } from "../domain/activity";
 import { withinScope } from "../domain/scope";
+import { capRows, EXPORT_QUERY_LIMIT } from "../exports/workbook";
 import { containsPattern } from "../domain/search";
 import { notify } from "../notify";
 import {
@@ -287,24 +289,94 @@ export async function memberCalendar(db: Db, token: string, origin: string, now 
   );
 }
 
+/** The staff list's filters, within the caller's scope: shared by the list and its export. */
+function activityListWhere(viewer: Viewer, input: Omit<z.output<typeof activityListInput>, "page">) {
+  const conditions: SQL[] = [withinScope(viewer.scope, committees.path)];
+  if (input.search) {
+    const pattern = containsPattern(input.search);
+    conditions.push(or(ilike(activities.title, pattern), ilike(activities.place, pattern))!);
+  }
+  if (input.campaignId) conditions.push(eq(activities.campaignId, input.campaignId));
+  if (input.status) conditions.push(eq(activities.status, input.status));
+  if (input.type) conditions.push(eq(activities.type, input.type));
+  if (input.month) {
+    const { start, end } = chinaMonthRange(input.month);
+    conditions.push(gte(activities.startsAt, start), lt(activities.startsAt, end));
+  }
+  return and(...conditions);
+}
+
+/** The committee a registered member belongs to (the activity's organiser may be another). */
+const memberCommittee = alias(committees, "member_committee");
+
+/**
+ * The staff list's export: every activity under its filters with its counts, and every
+ * registration of those activities with the attendance recorded. Each query is capped.
+ */
+async function activityExportRows(db: Executor, viewer: Viewer, input: Omit<z.output<typeof activityListInput>, "page">) {
+  const where = activityListWhere(viewer, input);
+  const n = (condition: SQL) => sql<number>`count(${registrations.id}) filter (where ${condition})`.mapWith(Number);
+  const [list, regs] = await Promise.all([
+    db
+      .select({
+        id: activities.id,
+        title: activities.title,
+        type: activities.type,
+        status: activities.status,
+        startsAt: activities.startsAt,
+        endsAt: activities.endsAt,
+        place: activities.place,
+        organizer: activities.organizer,
+        capacity: activities.capacity,
+        committeeName: committees.name,
+        campaignTitle: campaigns.title,
+        registered: n(sql`${registrations.status} = 'registered'`),
+        waiting: n(sql`${registrations.status} = 'waiting'`),
+        arrived: n(sql`${registrations.status} = 'registered' and ${registrations.attendance} in ('present', 'late')`),
+        absent: n(sql`${registrations.status} = 'registered' and ${registrations.attendance} = 'absent'`),
+        excused: n(sql`${registrations.status} = 'registered' and ${registrations.attendance} = 'excused'`),
+      })
+      .from(activities)
+      .innerJoin(committees, eq(committees.id, activities.committeeId))
+      .innerJoin(campaigns, eq(campaigns.id, activities.campaignId))
+      .leftJoin(registrations, eq(registrations.activityId, activities.id))
+      .where(where)
+      .groupBy(activities.id, committees.name, campaigns.title)
+      .orderBy(desc(activities.startsAt), desc(activities.id))
+      .limit(EXPORT_QUERY_LIMIT),
+    db
+      .select({
+        activityId: activities.id,
+        activityTitle: activities.title,
+        startsAt: activities.startsAt,
+        memberName: members.name,
+        sector: members.sector,
+        memberCommittee: memberCommittee.name,
+        status: registrations.status,
+        registeredAt: registrations.registeredAt,
+        attendance: registrations.attendance,
+        attendanceNote: registrations.attendanceNote,
+        checkedInAt: registrations.checkedInAt,
+        checkInMethod: registrations.checkInMethod,
+      })
+      .from(registrations)
+      .innerJoin(activities, eq(activities.id, registrations.activityId))
+      .innerJoin(committees, eq(committees.id, activities.committeeId))
+      .innerJoin(members, eq(members.id, registrations.memberId))
+      .innerJoin(memberCommittee, eq(memberCommittee.id, members.committeeId))
+      .where(where)
+      .orderBy(desc(activities.startsAt), desc(activities.id), sql`${registrations.status} = 'cancelled'`, sql`${registrations.status} = 'waiting'`, asc(registrations.queuePosition))
+      .limit(EXPORT_QUERY_LIMIT),
+  ]);
+  return { activities: capRows(list), registrations: capRows(regs) };
+}
+
 /* ─── The router ───────────────────────────────────────────────────────────────────────────── */
 
 export const activityRouter = createTRPCRouter({
   /** 活动管理: activities organised within the caller's scope, newest first. */
   list: organise.input(activityListInput).query(async ({ ctx, input }) => {
-    const conditions: SQL[] = [withinScope(ctx.viewer.scope, committees.path)];
-    if (input.search) {
-      const pattern = containsPattern(input.search);
-      conditions.push(or(ilike(activities.title, pattern), ilike(activities.place, pattern))!);
-    }
-    if (input.campaignId) conditions.push(eq(activities.campaignId, input.campaignId));
-    if (input.status) conditions.push(eq(activities.status, input.status));
-    if (input.type) conditions.push(eq(activities.type, input.type));
-    if (input.month) {
-      const { start, end } = chinaMonthRange(input.month);
-      conditions.push(gte(activities.startsAt, start), lt(activities.startsAt, end));
-    }
-    const where = and(...conditions);
+    const where = activityListWhere(ctx.viewer, input);
     const [rows, [total]] = await Promise.all([
       ctx.db
         .select({ ...memberListColumns, committeeId: activities.committeeId, campaignId: activities.campaignId, audience: activities.audience })
@@ -319,6 +391,9 @@ export const activityRouter = createTRPCRouter({
     const counts = await countsOf(ctx.db, rows.map((r) => r.id));
     return { items: rows.map((r) => ({ ...r, ...counts(r.id) })), total: total!.n, page: input.page, pageSize: ACTIVITY_PAGE_SIZE };
   }),
+
+  /** The list's export: the activities under its filters (no paging) and their registrations. */
+  exportRows: organise.input(activityListInput.omit({ page: true })).query(({ ctx, input }) => activityExportRows(ctx.db, ctx.viewer, input)),
 
   /** One activity for its organisers: registrations with attendance, invitees, the record, findings. */
   byId: organise.input(activityByIdInput).query(async ({ ctx, input }) => {

@@ -24,12 +24,10 @@ import {
   memberUpdateInput,
 } from "../schemas/member";
 import { capabilityProcedure, createTRPCRouter, fail, failField } from "../trpc";
+import { capRows, EXPORT_QUERY_LIMIT } from "../exports/workbook";
 
 const read = capabilityProcedure("member.read");
 const write = capabilityProcedure("member.write");
-
-/** Rows an export may hold: far above any committee's roster, low enough to bound memory. */
-export const EXPORT_MAX_ROWS = 20_000;
 
 const hasSignIn = sql<boolean>`exists (select 1 from ${users} where ${users.memberId} = ${members.id})`;
 
@@ -339,13 +337,14 @@ export const memberRouter = createTRPCRouter({
   exportRows: write.input(memberListInput.omit({ page: true, pageSize: true })).query(async ({ ctx, input }) => {
     const where = await rosterWhere(ctx.db, ctx.viewer, input);
     if (!where) return [];
-    return ctx.db
+    const rows = await ctx.db
       .select({ name: members.name, gender: members.gender, sector: members.sector, party: members.party, level: members.level, phone: members.phone, workplace: members.workplace, committeeName: committees.name })
       .from(members)
       .innerJoin(committees, eq(committees.id, members.committeeId))
       .where(where)
       .orderBy(asc(committees.path), asc(members.id))
-      .limit(EXPORT_MAX_ROWS);
+      .limit(EXPORT_QUERY_LIMIT);
+    return capRows(rows);
   }),
 });
 

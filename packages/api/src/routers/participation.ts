@@ -4,6 +4,8 @@ import { activities, activityFindings, committees, members, pointRules, registra
 import { recordAudit } from "../audit";
 import { computePoints, effectiveRules, type PointCounts, type PointRules, yearBounds } from "../domain/points";
 import { withinScope } from "../domain/scope";
+import { capRows, EXPORT_QUERY_LIMIT } from "../exports/workbook";
+import type { Viewer } from "../context";
 import { participationMineInput, participationOfMemberInput, pointRulesUpdateInput, RANKING_PAGE_SIZE, rankingInput } from "../schemas/participation";
 import { capabilityProcedure, createTRPCRouter, fail, protectedProcedure } from "../trpc";
 
@@ -108,6 +110,46 @@ async function record(db: Db, memberId: number, year: number) {
   return { year, member, activities: signUps, findings: found, points, rules, rulesUpdatedAt: updatedAt };
 }
 
+/**
+ * 积分排名: the active members of a committee's subtree (inside the caller's scope) by points,
+ * highest first; equal points share a rank. Counted, scored and ranked in one query; one page
+ * of it for the list, all of it (capped) for the export.
+ */
+async function rankingRows(db: Db, viewer: Viewer, input: { committeeId?: number; year: number }, window: { limit: number; offset: number }) {
+  const committeeId = input.committeeId ?? viewer.scope.committeeId;
+  const [committee] = await db
+    .select({ id: committees.id, name: committees.name, path: committees.path })
+    .from(committees)
+    .where(and(eq(committees.id, committeeId), withinScope(viewer.scope, committees.path)));
+  const { rules } = await loadRules(db);
+  if (!committee) return { items: [], total: 0, committee: null, rules };
+  const { attendance, findings, counts } = countSubqueries(db, input.year);
+  const points = pointsSql(counts, rules);
+  const where = and(withinScope({ ...viewer.scope, path: committee.path }, committees.path), eq(members.active, true));
+  const rows = await db
+    .select({
+      memberId: members.id,
+      name: members.name,
+      sector: members.sector,
+      committeeName: committees.name,
+      ...counts,
+      points: points.mapWith(Number),
+      rank: sql<number>`rank() over (order by ${points} desc)`.mapWith(Number),
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(members)
+    .innerJoin(committees, eq(committees.id, members.committeeId))
+    .leftJoin(attendance, eq(attendance.memberId, members.id))
+    .leftJoin(findings, eq(findings.memberId, members.id))
+    .where(where)
+    .orderBy(desc(points), asc(members.id))
+    .limit(window.limit)
+    .offset(window.offset);
+  // Past the last page the window has no row to report the total on.
+  const total = rows[0]?.total ?? (window.offset > 0 ? (await db.select({ n: count() }).from(members).innerJoin(committees, eq(committees.id, members.committeeId)).where(where))[0]!.n : 0);
+  return { items: rows.map(({ total: _total, ...r }) => r), total, committee: { id: committee.id, name: committee.name }, rules };
+}
+
 export const participationRouter = createTRPCRouter({
   /** The signed-in member's own year. */
   mine: protectedProcedure.input(participationMineInput).query(async ({ ctx, input }) => {
@@ -126,52 +168,16 @@ export const participationRouter = createTRPCRouter({
     return record(ctx.db, input.memberId, input.year);
   }),
 
-  /**
-   * 积分排名: the active members of a committee's subtree (inside the caller's scope) by points,
-   * highest first; equal points share a rank. Counted, scored and ranked in one query.
-   */
+  /** 积分排名, one page (see rankingRows). */
   ranking: staff.input(rankingInput).query(async ({ ctx, input }) => {
-    const { db, viewer } = ctx;
-    const empty = { items: [], total: 0, page: input.page, pageSize: RANKING_PAGE_SIZE, year: input.year, committee: null };
-    const committeeId = input.committeeId ?? viewer.scope.committeeId;
-    const [committee] = await db
-      .select({ id: committees.id, name: committees.name, path: committees.path })
-      .from(committees)
-      .where(and(eq(committees.id, committeeId), withinScope(viewer.scope, committees.path)));
-    if (!committee) return empty;
-    const { rules } = await loadRules(db);
-    const { attendance, findings, counts } = countSubqueries(db, input.year);
-    const points = pointsSql(counts, rules);
-    const where = and(withinScope({ ...viewer.scope, path: committee.path }, committees.path), eq(members.active, true));
-    const rows = await db
-      .select({
-        memberId: members.id,
-        name: members.name,
-        sector: members.sector,
-        committeeName: committees.name,
-        ...counts,
-        points: points.mapWith(Number),
-        rank: sql<number>`rank() over (order by ${points} desc)`.mapWith(Number),
-        total: sql<number>`count(*) over ()`.mapWith(Number),
-      })
-      .from(members)
-      .innerJoin(committees, eq(committees.id, members.committeeId))
-      .leftJoin(attendance, eq(attendance.memberId, members.id))
-      .leftJoin(findings, eq(findings.memberId, members.id))
-      .where(where)
-      .orderBy(desc(points), asc(members.id))
-      .limit(RANKING_PAGE_SIZE)
-      .offset((input.page - 1) * RANKING_PAGE_SIZE);
-    // Past the last page the window has no row to report the total on.
-    const total = rows[0]?.total ?? (input.page > 1 ? (await db.select({ n: count() }).from(members).innerJoin(committees, eq(committees.id, members.committeeId)).where(where))[0]!.n : 0);
-    return {
-      items: rows.map(({ total: _total, ...r }) => r),
-      total,
-      page: input.page,
-      pageSize: RANKING_PAGE_SIZE,
-      year: input.year,
-      committee: { id: committee.id, name: committee.name },
-    };
+    const ranked = await rankingRows(ctx.db, ctx.viewer, input, { limit: RANKING_PAGE_SIZE, offset: (input.page - 1) * RANKING_PAGE_SIZE });
+    return { items: ranked.items, total: ranked.total, page: input.page, pageSize: RANKING_PAGE_SIZE, year: input.year, committee: ranked.committee };
+  }),
+
+  /** The ranking's export: every member of the ranking (no paging), with the rules they were scored by. */
+  rankingExport: staff.input(rankingInput.omit({ page: true })).query(async ({ ctx, input }) => {
+    const ranked = await rankingRows(ctx.db, ctx.viewer, input, { limit: EXPORT_QUERY_LIMIT, offset: 0 });
+    return { items: capRows(ranked.items), year: input.year, committee: ranked.committee, rules: ranked.rules };
   }),
 
   /** The rules in force (everyone may see how points are earned). */

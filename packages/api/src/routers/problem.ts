@@ -40,6 +40,7 @@ import {
   problemVerifyInput,
 } from "../schemas/problem";
 import { capabilityProcedure, createTRPCRouter, fail } from "../trpc";
+import { capRows, EXPORT_QUERY_LIMIT } from "../exports/workbook";
 
 const read = capabilityProcedure("problem.read");
 const write = capabilityProcedure("problem.write");
@@ -331,9 +332,6 @@ export type LedgerItem = ReturnType<typeof present>;
 /** Unresolved first (the oldest deadline first), closed last, newest first within. */
 const ledgerOrder = [sql`${problems.status} = 'closed'`, sql`${problems.deadline} asc nulls last`, desc(problems.id)];
 
-/** The largest export: the whole ledger of a city fits many times over. */
-export const EXPORT_MAX_ROWS = 20_000;
-
 /** Every row of the ledger under `filters` (no paging), for the Excel export. */
 export async function ledgerForExport(db: Executor, viewer: Viewer, filters: ProblemFilterInput) {
   const today = chinaToday();
@@ -341,7 +339,8 @@ export async function ledgerForExport(db: Executor, viewer: Viewer, filters: Pro
   const rows = await ledgerQuery(db)
     .where(and(...filterConditions(viewer, input, today)))
     .orderBy(...ledgerOrder)
-    .limit(EXPORT_MAX_ROWS);
+    .limit(EXPORT_QUERY_LIMIT);
+  capRows(rows);
   const ids = rows.map((r) => r.id);
   // The plan and the description go into the sheet too.
   const texts = ids.length ? await db.select({ id: problems.id, description: problems.description, plan: problems.plan, latitude: problems.latitude, longitude: problems.longitude }).from(problems).where(inArray(problems.id, ids)) : [];
@@ -350,6 +349,9 @@ export async function ledgerForExport(db: Executor, viewer: Viewer, filters: Pro
 }
 
 export const problemRouter = createTRPCRouter({
+  /** The ledger's export: every problem under the filters (no paging), with its texts. */
+  exportRows: read.input(problemFilterInput).query(({ ctx, input }) => ledgerForExport(ctx.db, ctx.viewer, input)),
+
   /** The ledger: one page of problems under the filters. */
   list: read.input(problemListInput).query(async ({ ctx, input }) => {
     const today = chinaToday();

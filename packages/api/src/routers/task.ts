@@ -1,16 +1,17 @@
 import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import type { Tx } from "@dm/db";
-import { assignmentEvents, assignments, committees, tasks, users } from "@dm/db/schema";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Executor, Tx } from "@dm/db";
+import { assignmentEvents, assignments, campaigns, committees, tasks, users } from "@dm/db/schema";
 import { attachmentsOf, bindAttachments } from "../attachments";
 import { recordAudit } from "../audit";
 import { chinaToday } from "../domain/assignment";
+import { capRows, EXPORT_QUERY_LIMIT } from "../exports/workbook";
 import { CITY_ROLES, STAFF_ROLES } from "../domain/roles";
 import { withinScope } from "../domain/scope";
 import { containsPattern } from "../domain/search";
 import type { Viewer } from "../context";
 import { notify, staffOf } from "../notify";
-import { byIdInput, TASK_PAGE_SIZE, taskCreateInput, taskListInput, taskUpdateInput, type taskFields } from "../schemas/task";
+import { byIdInput, TASK_PAGE_SIZE, taskCreateInput, taskListInput, type TaskListFilters, taskUpdateInput, type taskFields } from "../schemas/task";
 import { createTRPCRouter, fail, roleProcedure } from "../trpc";
 import { allowedActions, timeline, withOverdue } from "./assignment";
 import { loadCampaign } from "./campaign";
@@ -65,24 +66,81 @@ const taskValues = (data: z.output<typeof taskFields>) => ({
   responsibleLeaderId: data.responsibleLeaderId,
 });
 
+/**
+ * The task list's filters: the city's own tasks, narrowed by campaign, focus area and title, and
+ * by status, county and overdue of their county assignments. Shared by the list and its export.
+ */
+function taskListWhere(db: Executor, viewer: Viewer, input: TaskListFilters, today: string) {
+  const conditions: SQL[] = [eq(tasks.committeeId, viewer.scope.committeeId)];
+  if (input.campaignId) conditions.push(eq(tasks.campaignId, input.campaignId));
+  if (input.focusArea) conditions.push(eq(tasks.focusArea, input.focusArea));
+  if (input.search) conditions.push(ilike(tasks.title, containsPattern(input.search)));
+  const assignmentFilter = countyAssignmentFilter(input, today);
+  if (assignmentFilter.length) {
+    conditions.push(exists(db.select({ one: sql`1` }).from(assignments).where(and(eq(assignments.taskId, tasks.id), isNull(assignments.parentId), ...assignmentFilter))));
+  }
+  return and(...conditions);
+}
+
+/** Conditions on a county assignment from the list's status, county and overdue filters. */
+function countyAssignmentFilter(input: TaskListFilters, today: string, table: Record<"status" | "committeeId" | "deadline", AnyPgColumn> = assignments): SQL[] {
+  const filter: SQL[] = [];
+  if (input.status) filter.push(eq(table.status, input.status));
+  if (input.committeeId) filter.push(eq(table.committeeId, input.committeeId));
+  if (input.overdue) filter.push(and(ne(table.status, "approved"), lt(table.deadline, today))!);
+  return filter;
+}
+
+const countyAssignment = alias(assignments, "county_assignment");
+const campaign = alias(campaigns, "task_campaign");
+
+/**
+ * The task list's export: one row per assignment of the listed tasks — each county assignment
+ * that matches the filters, followed by the townships it was passed down to — with when it was
+ * accepted, last reported and approved.
+ */
+async function taskExportRows(db: Executor, viewer: Viewer, input: TaskListFilters) {
+  const today = chinaToday();
+  // A township row belongs to the export when its county assignment does.
+  const county = sql`coalesce(${assignments.parentId}, ${assignments.id})`;
+  const rows = await db
+    .select({
+      taskId: tasks.id,
+      taskTitle: tasks.title,
+      campaignTitle: campaign.title,
+      focusArea: tasks.focusArea,
+      method: tasks.method,
+      taskDeadline: tasks.deadline,
+      assignmentId: assignments.id,
+      parentId: assignments.parentId,
+      committeeName: committees.name,
+      committeeLevel: committees.level,
+      issuerName: issuer.name,
+      status: assignments.status,
+      deadline: assignments.deadline,
+      percent: assignments.percent,
+      sentAt: assignments.sentAt,
+      approvedAt: assignments.approvedAt,
+      acceptedAt: sql<Date | null>`(select min(e.at) from ${assignmentEvents} e where e.assignment_id = ${assignments.id} and e.type = 'accepted')`.mapWith(assignmentEvents.at),
+      reportedAt: sql<Date | null>`(select max(e.at) from ${assignmentEvents} e where e.assignment_id = ${assignments.id} and e.type = 'reported')`.mapWith(assignmentEvents.at),
+    })
+    .from(assignments)
+    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+    .innerJoin(campaign, eq(campaign.id, tasks.campaignId))
+    .innerJoin(committees, eq(committees.id, assignments.committeeId))
+    .innerJoin(issuer, eq(issuer.id, assignments.issuerCommitteeId))
+    .innerJoin(countyAssignment, eq(countyAssignment.id, county))
+    .where(and(taskListWhere(db, viewer, input, today), withinScope(viewer.scope, committees.path), ...countyAssignmentFilter(input, today, countyAssignment)))
+    .orderBy(desc(tasks.id), asc(countyAssignment.id), sql`${assignments.parentId} is not null`, asc(committees.path))
+    .limit(EXPORT_QUERY_LIMIT);
+  return capRows(withOverdue(rows, today));
+}
+
 export const taskRouter = createTRPCRouter({
   /** The city's task list; filters on status and county match the tasks' county assignments. */
   list: cityOnly.input(taskListInput).query(async ({ ctx, input }) => {
     const today = chinaToday();
-    const conditions: SQL[] = [eq(tasks.committeeId, ctx.viewer.scope.committeeId)];
-    if (input.campaignId) conditions.push(eq(tasks.campaignId, input.campaignId));
-    if (input.focusArea) conditions.push(eq(tasks.focusArea, input.focusArea));
-    if (input.search) conditions.push(ilike(tasks.title, containsPattern(input.search)));
-    const assignmentFilter: SQL[] = [];
-    if (input.status) assignmentFilter.push(eq(assignments.status, input.status));
-    if (input.committeeId) assignmentFilter.push(eq(assignments.committeeId, input.committeeId));
-    if (input.overdue) assignmentFilter.push(and(ne(assignments.status, "approved"), lt(assignments.deadline, today))!);
-    if (assignmentFilter.length) {
-      conditions.push(
-        exists(ctx.db.select({ one: sql`1` }).from(assignments).where(and(eq(assignments.taskId, tasks.id), isNull(assignments.parentId), ...assignmentFilter))),
-      );
-    }
-    const where = and(...conditions);
+    const where = taskListWhere(ctx.db, ctx.viewer, input, today);
     const [rows, [total]] = await Promise.all([
       ctx.db
         .select({ id: tasks.id, title: tasks.title, focusArea: tasks.focusArea, method: tasks.method, deadline: tasks.deadline, campaignId: tasks.campaignId, updatedAt: tasks.updatedAt })
@@ -117,6 +175,9 @@ export const taskRouter = createTRPCRouter({
     });
     return { items, total: total!.n, page: input.page, pageSize: TASK_PAGE_SIZE };
   }),
+
+  /** The list's export: every assignment of the tasks under the list's filters (no paging). */
+  exportRows: cityOnly.input(taskListInput.omit({ page: true })).query(({ ctx, input }) => taskExportRows(ctx.db, ctx.viewer, input)),
 
   /**
    * A task with its assignments in the caller's scope (the city: all counties and townships;

@@ -34,6 +34,8 @@ export const taskListInput = z.object({
   page: z.number().int().min(1).max(10_000).default(1),
 });
 export type TaskListInput = z.input<typeof taskListInput>;
+/** The list's filters without the page: what its export takes. */
+export type TaskListFilters = Omit<z.output<typeof taskListInput>, "page">;
 
 export const byIdInput = z.object({ id });
 

@@ -7,6 +7,7 @@ import { parseActivitySearch, parseMemberView } from "@/components/activities/pa
 import { StaffActivityList } from "@/components/activities/staff-list";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { LinkButton, PageHeader } from "@/components/ui";
+import { ExportButton } from "@/components/export-button";
 import { requireAccount } from "@/server/viewer";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { toURLSearchParams } from "../tasks/params";
@@ -37,10 +38,13 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title={t("title")} description={t("description")}>
-        <LinkButton href="/activities/new" variant="primary">
-          <Plus className="h-4 w-4" aria-hidden />
-          {t("new")}
-        </LinkButton>
+        <div className="flex flex-wrap gap-2">
+          <ExportButton kind="activities" />
+          <LinkButton href="/activities/new" variant="primary">
+            <Plus className="h-4 w-4" aria-hidden />
+            {t("new")}
+          </LinkButton>
+        </div>
       </PageHeader>
       <HydrateClient>
         <StaffActivityList />

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { ExportButton } from "@/components/export-button";
 import { requireAccount } from "@/server/viewer";
 import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { toURLSearchParams } from "../tasks/params";
@@ -24,7 +25,9 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
   await queryClient.prefetchQuery(trpc.coverage.matrix.queryOptions(period));
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader title={t("title")} description={t("description")}>
+        <ExportButton kind="coverage" />
+      </PageHeader>
       <HydrateClient>
         <CoverageMatrix period={period} />
       </HydrateClient>

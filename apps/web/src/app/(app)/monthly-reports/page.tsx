@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { Card, EmptyState, PageHeader } from "@/components/ui";
+import { ExportButton } from "@/components/export-button";
 import { requireAccount } from "@/server/viewer";
 import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { toURLSearchParams } from "../tasks/params";
@@ -40,7 +41,9 @@ export default async function MonthlyReportsPage({ searchParams }: { searchParam
   const dueDay = campaigns.find((c) => c.id === period.campaignId)!.reportDueDay;
   return (
     <>
-      <PageHeader title={t("title")} description={t("description", { day: dueDay })} />
+      <PageHeader title={t("title")} description={t("description", { day: dueDay })}>
+        <ExportButton kind="monthly-reports" />
+      </PageHeader>
       <HydrateClient>
         <MonthlyReports campaignId={period.campaignId} month={period.month} months={period.months} writes={writes} />
       </HydrateClient>

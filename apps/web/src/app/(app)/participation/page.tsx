@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { Card, EmptyState, LinkButton, PageHeader } from "@/components/ui";
+import { ExportButton } from "@/components/export-button";
 import { requireAccount } from "@/server/viewer";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { MyParticipation } from "./my-participation";
@@ -35,7 +36,10 @@ export default async function ParticipationPage({ searchParams }: Props) {
     return (
       <>
         <PageHeader title={t("ranking")} description={t("staffDescription")}>
-          {rulesLink}
+          <div className="flex flex-wrap gap-2">
+            <ExportButton kind="points" />
+            {rulesLink}
+          </div>
         </PageHeader>
         <HydrateClient>
           <Ranking />

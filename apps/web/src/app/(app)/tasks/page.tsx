@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CITY_ROLES, roleAllows } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { LinkButton, PageHeader } from "@/components/ui";
+import { ExportButton } from "@/components/export-button";
 import { requireAccount } from "@/server/viewer";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { parseTaskSearch, toURLSearchParams } from "./params";
@@ -27,10 +28,13 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t("title")} description={t("description")}>
-        <LinkButton href={input.campaignId ? `/tasks/new?campaign=${input.campaignId}` : "/tasks/new"} variant="primary">
-          <Plus className="h-4 w-4" aria-hidden />
-          {t("new")}
-        </LinkButton>
+        <div className="flex flex-wrap gap-2">
+          <ExportButton kind="tasks" />
+          <LinkButton href={input.campaignId ? `/tasks/new?campaign=${input.campaignId}` : "/tasks/new"} variant="primary">
+            <Plus className="h-4 w-4" aria-hidden />
+            {t("new")}
+          </LinkButton>
+        </div>
       </PageHeader>
       <HydrateClient>
         <TaskList />
