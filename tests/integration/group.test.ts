@@ -230,7 +230,7 @@ describe("visits and opinions by the group's members", () => {
     expect(stored).toMatchObject({ ownerType: "visit", ownerId: id });
     const detail = await as(org.m.b.user).group.byId({ id: groupId });
     expect(detail.visits[0]).toMatchObject({ id, form: "unannounced", recordedBy: "荷塘委员甲", photos: [{ id: photo, fileName: "走访照片.jpg" }] });
-    expect(detail).toMatchObject({ myRole: "member", can: { manage: false, reply: false, serve: true } });
+    expect(detail).toMatchObject({ myRole: "member", can: { manage: false, reply: false, serve: true, raiseProblem: false } });
 
     const canRead = async (user: User) => {
       const viewer = (await createContext({ db: t.db, session: { userId: user.id, sessionId: randomUUID(), sessionVersion: 0 }, headers: new Headers() }).viewer())!;
@@ -371,7 +371,7 @@ describe("scope", () => {
     await expectTRPCError(as(org.users.countyB).group.byId({ id: countyAGroup }), "NOT_FOUND");
     await expectTRPCError(as(org.users.countyA).group.byId({ id: cityGroup }), "NOT_FOUND");
     await expectTRPCError(as(org.users.otherCityStaff).group.byId({ id: countyAGroup }), "NOT_FOUND");
-    expect((await as(org.users.cityLeader).group.byId({ id: townGroup })).can).toEqual({ manage: false, reply: false, serve: false });
+    expect((await as(org.users.cityLeader).group.byId({ id: townGroup })).can).toEqual({ manage: false, reply: false, serve: false, raiseProblem: true });
   });
 
   it("shows a member only the groups they sit in, wherever the dispatching committee is", async () => {
