@@ -1,5 +1,6 @@
 import enActivities from "./en/activities.json";
 import enCore from "./en/core.json";
+import enDashboard from "./en/dashboard.json";
 import enGroups from "./en/groups.json";
 import enMonthly from "./en/monthly.json";
 import enProblems from "./en/problems.json";
@@ -7,6 +8,7 @@ import enRoster from "./en/roster.json";
 import enWork from "./en/work.json";
 import zhActivities from "./zh-CN/activities.json";
 import zhCore from "./zh-CN/core.json";
+import zhDashboard from "./zh-CN/dashboard.json";
 import zhGroups from "./zh-CN/groups.json";
 import zhMonthly from "./zh-CN/monthly.json";
 import zhProblems from "./zh-CN/problems.json";
@@ -18,11 +20,11 @@ import zhWork from "./zh-CN/work.json";
  * namespaces (no namespace spans two files). A new domain adds its pair to both lists.
  */
 export const CATALOGUES = {
-  "zh-CN": [zhCore, zhWork, zhActivities, zhGroups, zhMonthly, zhProblems, zhRoster],
-  en: [enCore, enWork, enActivities, enGroups, enMonthly, enProblems, enRoster],
+  "zh-CN": [zhCore, zhWork, zhActivities, zhGroups, zhMonthly, zhProblems, zhRoster, zhDashboard],
+  en: [enCore, enWork, enActivities, enGroups, enMonthly, enProblems, enRoster, enDashboard],
 };
 
 export const MESSAGES = {
-  "zh-CN": { ...zhCore, ...zhWork, ...zhActivities, ...zhGroups, ...zhMonthly, ...zhProblems, ...zhRoster },
-  en: { ...enCore, ...enWork, ...enActivities, ...enGroups, ...enMonthly, ...enProblems, ...enRoster },
+  "zh-CN": { ...zhCore, ...zhWork, ...zhActivities, ...zhGroups, ...zhMonthly, ...zhProblems, ...zhRoster, ...zhDashboard },
+  en: { ...enCore, ...enWork, ...enActivities, ...enGroups, ...enMonthly, ...enProblems, ...enRoster, ...enDashboard },
 };

@@ -9,6 +9,7 @@ import { notificationRouter } from "./routers/notification";
 import { taskRouter } from "./routers/task";
 import { committeeRouter } from "./routers/committee";
 import { memberRouter } from "./routers/member";
+import { dashboardRouter } from "./routers/dashboard";
 import { coverageRouter } from "./routers/coverage";
 import { monthlyReportRouter } from "./routers/monthly-report";
 import { participationRouter } from "./routers/participation";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   problem: problemRouter,
   tip: tipRouter,
   activity: activityRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

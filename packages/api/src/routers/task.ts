@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "@dm/db";
 import { assignmentEvents, assignments, committees, tasks, users } from "@dm/db/schema";
@@ -15,6 +15,7 @@ import { createTRPCRouter, fail, roleProcedure } from "../trpc";
 import { allowedActions, timeline, withOverdue } from "./assignment";
 import { loadCampaign } from "./campaign";
 import type { z } from "zod";
+import { assignmentOverdue } from "../domain/overdue-sql";
 
 const cityOnly = roleProcedure(...CITY_ROLES);
 const issuer = alias(committees, "issuer");
@@ -76,7 +77,7 @@ export const taskRouter = createTRPCRouter({
     const assignmentFilter: SQL[] = [];
     if (input.status) assignmentFilter.push(eq(assignments.status, input.status));
     if (input.committeeId) assignmentFilter.push(eq(assignments.committeeId, input.committeeId));
-    if (input.overdue) assignmentFilter.push(and(ne(assignments.status, "approved"), lt(assignments.deadline, today))!);
+    if (input.overdue) assignmentFilter.push(assignmentOverdue(today));
     if (assignmentFilter.length) {
       conditions.push(
         exists(ctx.db.select({ one: sql`1` }).from(assignments).where(and(eq(assignments.taskId, tasks.id), isNull(assignments.parentId), ...assignmentFilter))),
@@ -100,7 +101,7 @@ export const taskRouter = createTRPCRouter({
             taskId: assignments.taskId,
             status: assignments.status,
             n: count(),
-            overdue: sql<number>`count(*) filter (where ${assignments.status} <> 'approved' and ${assignments.deadline} < ${today})::int`,
+            overdue: sql<number>`count(*) filter (where ${assignmentOverdue(today)})::int`,
           })
           .from(assignments)
           .where(and(inArray(assignments.taskId, rows.map((r) => r.id)), isNull(assignments.parentId)))
