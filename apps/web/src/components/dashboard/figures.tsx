@@ -3,7 +3,6 @@ import { clsx } from "clsx";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { AppRouter } from "@dm/api";
-import { Card } from "@/components/ui";
 
 type Overview = inferRouterOutputs<AppRouter>["dashboard"]["overview"];
 export type BreakdownRow = Overview["rows"][number];
@@ -17,25 +16,21 @@ export function useRate() {
 
 /** One headline figure: a label, the number, and what it is made of. */
 export function Figure({ id, label, value, hint, tone = "plain", href }: { id: string; label: string; value: string | number; hint?: string; tone?: "plain" | "alert"; href?: string }) {
-  const body = (
-    <>
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className={clsx("mt-1 text-2xl font-semibold tabular-nums sm:text-3xl", tone === "alert" ? "text-red-700" : "text-slate-900")}>{value}</dd>
-      {hint ? <dd className="mt-1 text-xs leading-5 text-slate-500">{hint}</dd> : null}
-    </>
-  );
   return (
-    <Card className="break-inside-avoid">
-      <div data-figure={id} className="px-4 py-3.5 sm:px-5 sm:py-4">
+    // A <div> (not Card's <section>): it sits in a <dl>.
+    <div data-figure={id} className="break-inside-avoid rounded-lg border border-slate-200 bg-white px-4 py-3.5 shadow-sm sm:px-5 sm:py-4">
+      <dt className="text-sm text-slate-500">
         {href ? (
-          <Link href={href} className="block hover:text-brand-700">
-            {body}
+          <Link href={href} className="hover:text-brand-700 hover:underline">
+            {label}
           </Link>
         ) : (
-          body
+          label
         )}
-      </div>
-    </Card>
+      </dt>
+      <dd className={clsx("mt-1 text-2xl font-semibold tabular-nums sm:text-3xl", tone === "alert" ? "text-red-700" : "text-slate-900")}>{value}</dd>
+      {hint ? <dd className="mt-1 text-xs leading-5 text-slate-500">{hint}</dd> : null}
+    </div>
   );
 }
 
@@ -67,7 +62,7 @@ export function BreakdownTable({ rows, total, briefing }: { rows: BreakdownRow[]
               </th>
             ))}
             {briefing ? (
-              <th scope="col" className="px-2 py-2 text-right font-medium print:hidden sm:px-3">
+              <th scope="col" className="px-2 py-2 text-right font-medium whitespace-nowrap print:hidden sm:px-3">
                 {t("columns.briefing")}
               </th>
             ) : null}
@@ -87,7 +82,7 @@ export function BreakdownTable({ rows, total, briefing }: { rows: BreakdownRow[]
               ))}
               {briefing ? (
                 <td className={clsx(num, "print:hidden")}>
-                  <Link href={briefing(row.committeeId)} className="text-brand-700 hover:underline" aria-label={t("briefingOf", { name: row.name })}>
+                  <Link href={briefing(row.committeeId)} className="whitespace-nowrap text-brand-700 hover:underline" aria-label={t("briefingOf", { name: row.name })}>
                     {t("columns.briefing")}
                   </Link>
                 </td>

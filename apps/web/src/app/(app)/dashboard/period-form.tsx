@@ -25,7 +25,7 @@ export function PeriodForm({
   const monthLabel = useMonthLabel();
   return (
     <form method="get" action={action} className="flex flex-wrap items-end gap-3 print:hidden" aria-label={t("period")}>
-      <div className="min-w-0 flex-1 sm:max-w-md">
+      <div className="w-full sm:w-auto sm:min-w-0 sm:max-w-md sm:flex-1">
         <label htmlFor="dashboard-campaign" className={labelClass}>
           {t("campaign")}
         </label>

@@ -265,7 +265,7 @@ function KeyFigures({ b }: { b: Briefing }) {
             {t("figures")}
           </th>
           <th scope="col" className={`${cell} bg-slate-50 text-right font-medium`}>
-            {t("month")}
+            {t("thisMonth")}
           </th>
           <th scope="col" className={`${cell} bg-slate-50 text-right font-medium`}>
             {t("cumulative")}
