@@ -61,14 +61,16 @@ test("the city leader's dashboard: April 2026 across the city, county by county"
   await expect(page).toHaveURL(/month=2026-04/);
   await expect(page.getByText("株洲市政协 · " + CAMPAIGN_2026)).toBeVisible();
 
-  // April: every county but 芦淞区 (index 1: (1 + 4) % 5 = 0) held one; 茶陵县 a second (19
-  // April, from the source reports); 醴陵市's three townships one each.
+  // April: every county but 芦淞区 and 攸县 (indexes 1 and 6: (i + 4) % 5 = 0) held one; 茶陵县
+  // a second (19 April, from the source reports); 醴陵市's three townships one each.
   const counties = COUNTY_COMMITTEES.map((name, index) => ({ name, activities: seededCountyActivities(index) }));
   const inApril = counties.reduce((n, c) => n + c.activities.filter((a) => a.month === 4).length, 0);
-  expect(inApril).toBe(8);
+  expect(inApril).toBe(7);
   await expect(figure(page, "activitiesInMonth").locator("dd").first()).toHaveText(String(inApril + 1 + 3));
-  await expect(figure(page, "coverage").locator("dd").first()).toHaveText("8/9");
+  await expect(figure(page, "coverage").locator("dd").first()).toHaveText("7/9");
   await expect(cell(page, "芦淞区政协", "activitiesInMonth")).toHaveText("0");
+  await expect(cell(page, "攸县政协", "activitiesInMonth")).toHaveText("0");
+  await expect(cell(page, "茶陵县政协", "activitiesInMonth")).toHaveText("2");
   await expect(cell(page, "醴陵市政协", "activitiesInMonth")).toHaveText("4");
 
   // The breakdown: the city's own row, the nine counties in order, the total.
@@ -114,13 +116,13 @@ test("the 2023 campaign as it was: 14 inspectorate problems, 13 closed", async (
   await expect(cell(page, "茶陵县政协", "problemsOverdue")).toHaveText("1");
   await expect(cell(page, "茶陵县政协", "closure")).toHaveText("50%");
   await expect(cell(page, "石峰区政协", "closure")).toHaveText("100%");
-  await expect(cell(page, "合计", "problems")).toHaveText("14");
+  await expect(cell(page, "total", "problems")).toHaveText("14");
 });
 
 test("a county's dashboard: 荷塘区 and its townships, nobody else", async ({ browser }) => {
   const page = await as(browser, "hetang");
-  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "数据看板" })).toBeVisible();
   await page.goto("/dashboard");
+  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "数据看板" })).toHaveAttribute("aria-current", "page");
   await page.goto(`/dashboard?campaign=${await campaignId(page, CAMPAIGN_2026)}&month=2026-04`);
   await expect(page.getByText("荷塘区政协 · " + CAMPAIGN_2026)).toBeVisible();
   await expect(page.getByRole("heading", { name: "分乡镇（街道）情况" })).toBeVisible();
@@ -131,7 +133,7 @@ test("a county's dashboard: 荷塘区 and its townships, nobody else", async ({ 
   // 12 April 2026: 荷塘区's own; its townships held none, so April covers 0 of 4.
   await expect(figure(page, "activitiesInMonth").locator("dd").first()).toHaveText("1");
   await expect(figure(page, "coverage").locator("dd").first()).toHaveText("0/4");
-  await expect(cell(page, "合计", "activities")).toHaveText(String(seededCountyActivities(0).length));
+  await expect(cell(page, "total", "activities")).toHaveText(String(seededCountyActivities(0).length));
   await expect(figure(page, "tasks").locator("dd").first()).toHaveText("1");
   await expect(page.locator('[data-figure="tasksByStatus"]')).toContainText("进行中1");
 });

@@ -1,5 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@dm/db";
 import type { Campaign } from "@dm/db/schema";
 import { activities, assignments, committees, members, monthlyReports, opinions, problems, registrations, supervisionGroups, tasks } from "@dm/db/schema";
@@ -185,8 +184,6 @@ async function loadRoot(db: Executor, viewer: Viewer, committeeId: number): Prom
   if (!row) fail("NOT_FOUND");
   return row;
 }
-
-const organiser = alias(committees, "organiser");
 
 export const dashboardRouter = createTRPCRouter({
   /**
