@@ -23,7 +23,7 @@ test.describe("on a phone", () => {
     const drawer = page.getByRole("dialog", { name: "菜单" });
     await expect(drawer).toBeVisible();
     const nav = drawer.getByRole("navigation", { name: "主导航" });
-    await expect(nav.getByRole("link")).toHaveText(["工作台", "专项", "任务", "监督活动", "月度覆盖", "月报", "派驻监督", "问题清单", "举报线索", "组织架构", "委员名册", "履职积分"]);
+    await expect(nav.getByRole("link")).toHaveText(["工作台", "数据看板", "专项", "任务", "监督活动", "月度覆盖", "月报", "派驻监督", "问题清单", "举报线索", "组织架构", "委员名册", "履职积分"]);
     await expect(nav.getByRole("link", { name: "工作台" })).toHaveAttribute("aria-current", "page");
     await expect(drawer.getByRole("button", { name: "退出登录" })).toBeVisible();
     await expect(drawer.getByRole("link", { name: "修改密码" })).toBeVisible();

@@ -1,6 +1,7 @@
 import enActivities from "./en/activities.json";
 import enAudit from "./en/audit.json";
 import enCore from "./en/core.json";
+import enDashboard from "./en/dashboard.json";
 import enExports from "./en/exports.json";
 import enGroups from "./en/groups.json";
 import enMonthly from "./en/monthly.json";
@@ -10,6 +11,7 @@ import enWork from "./en/work.json";
 import zhActivities from "./zh-CN/activities.json";
 import zhAudit from "./zh-CN/audit.json";
 import zhCore from "./zh-CN/core.json";
+import zhDashboard from "./zh-CN/dashboard.json";
 import zhExports from "./zh-CN/exports.json";
 import zhGroups from "./zh-CN/groups.json";
 import zhMonthly from "./zh-CN/monthly.json";
@@ -22,11 +24,11 @@ import zhWork from "./zh-CN/work.json";
  * namespaces (no namespace spans two files). A new domain adds its pair to both lists.
  */
 export const CATALOGUES = {
-  "zh-CN": [zhCore, zhWork, zhActivities, zhAudit, zhExports, zhGroups, zhMonthly, zhProblems, zhRoster],
-  en: [enCore, enWork, enActivities, enAudit, enExports, enGroups, enMonthly, enProblems, enRoster],
+  "zh-CN": [zhCore, zhWork, zhActivities, zhAudit, zhDashboard, zhExports, zhGroups, zhMonthly, zhProblems, zhRoster],
+  en: [enCore, enWork, enActivities, enAudit, enDashboard, enExports, enGroups, enMonthly, enProblems, enRoster],
 };
 
 export const MESSAGES = {
-  "zh-CN": { ...zhCore, ...zhWork, ...zhActivities, ...zhAudit, ...zhExports, ...zhGroups, ...zhMonthly, ...zhProblems, ...zhRoster },
-  en: { ...enCore, ...enWork, ...enActivities, ...enAudit, ...enExports, ...enGroups, ...enMonthly, ...enProblems, ...enRoster },
+  "zh-CN": { ...zhCore, ...zhWork, ...zhActivities, ...zhAudit, ...zhDashboard, ...zhExports, ...zhGroups, ...zhMonthly, ...zhProblems, ...zhRoster },
+  en: { ...enCore, ...enWork, ...enActivities, ...enAudit, ...enDashboard, ...enExports, ...enGroups, ...enMonthly, ...enProblems, ...enRoster },
 };

@@ -10,6 +10,7 @@ import { notificationRouter } from "./routers/notification";
 import { taskRouter } from "./routers/task";
 import { committeeRouter } from "./routers/committee";
 import { memberRouter } from "./routers/member";
+import { dashboardRouter } from "./routers/dashboard";
 import { coverageRouter } from "./routers/coverage";
 import { monthlyReportRouter } from "./routers/monthly-report";
 import { participationRouter } from "./routers/participation";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   tip: tipRouter,
   activity: activityRouter,
   audit: auditRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

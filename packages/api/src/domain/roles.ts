@@ -21,6 +21,8 @@ export const CAPABILITIES = {
   "activity.organise": STAFF_ROLES,
   /** See, sign up for and check in to activities open to the caller as a member. */
   "activity.join": ["member"],
+  /** 数据看板 and 月度工作简报 of the caller's committee and everything below it. */
+  "dashboard.read": STAFF_ROLES,
   /** The monthly coverage matrix and monthly-report status of committees in scope. */
   "coverage.read": STAFF_ROLES,
   /** Write and submit the own committee's monthly reports (counties and townships). */

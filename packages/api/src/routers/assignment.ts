@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { AssignmentStatus, CommitteeLevel, Db, Executor, Tx } from "@dm/db";
 import { assignmentEvents, assignments, committees, tasks, users } from "@dm/db/schema";
@@ -12,6 +12,7 @@ import { notify, staffOf } from "../notify";
 import { acceptInput, approveInput, byIdInput, inboxInput, passDownInput, reportInput, returnInput } from "../schemas/task";
 import { STAFF_ROLES } from "../domain/roles";
 import { createTRPCRouter, fail, roleProcedure } from "../trpc";
+import { assignmentOverdue } from "../domain/overdue-sql";
 
 const issuer = alias(committees, "issuer");
 /** Task work is for committee staff; members take part through activities instead. */
@@ -150,7 +151,7 @@ export const assignmentRouter = createTRPCRouter({
     const today = chinaToday();
     const conditions: SQL[] = [eq(assignments.committeeId, ctx.viewer.scope.committeeId)];
     if (input.status) conditions.push(eq(assignments.status, input.status));
-    if (input.overdue) conditions.push(and(ne(assignments.status, "approved"), lt(assignments.deadline, today))!);
+    if (input.overdue) conditions.push(assignmentOverdue(today));
     if (input.search) conditions.push(ilike(tasks.title, containsPattern(input.search)));
     const where = and(...conditions);
     const [rows, [total]] = await Promise.all([
@@ -178,7 +179,7 @@ export const assignmentRouter = createTRPCRouter({
     const own = eq(assignments.committeeId, ctx.viewer.scope.committeeId);
     const [byStatus, [overdue], [toReview]] = await Promise.all([
       ctx.db.select({ status: assignments.status, n: count() }).from(assignments).where(own).groupBy(assignments.status),
-      ctx.db.select({ n: count() }).from(assignments).where(and(own, ne(assignments.status, "approved"), lt(assignments.deadline, today))),
+      ctx.db.select({ n: count() }).from(assignments).where(and(own, assignmentOverdue(today))),
       ctx.db.select({ n: count() }).from(assignments).where(and(eq(assignments.issuerCommitteeId, ctx.viewer.scope.committeeId), eq(assignments.status, "reported"))),
     ]);
     return {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Executor, ProblemSource, ProblemStatus, Tx } from "@dm/db";
 import {
@@ -41,6 +41,7 @@ import {
 } from "../schemas/problem";
 import { capabilityProcedure, createTRPCRouter, fail } from "../trpc";
 import { capRows, EXPORT_QUERY_LIMIT } from "../exports/workbook";
+import { problemOverdue } from "../domain/overdue-sql";
 
 const read = capabilityProcedure("problem.read");
 const write = capabilityProcedure("problem.write");
@@ -279,7 +280,7 @@ function filterConditions(viewer: Viewer, input: ProblemFilterInput, today: stri
   if (input.category) conditions.push(eq(problems.category, input.category));
   if (input.committeeId) conditions.push(sql`${committees.path} like (select c.path from ${committees} c where c.id = ${input.committeeId}) || '%'`);
   if (input.departmentId) conditions.push(eq(problems.departmentId, input.departmentId));
-  if (input.overdue) conditions.push(and(inArray(problems.status, ["pending", "rectifying"]), lt(problems.deadline, today))!);
+  if (input.overdue) conditions.push(problemOverdue(today));
   if (input.search) {
     const pattern = containsPattern(input.search);
     conditions.push(or(ilike(problems.title, pattern), ilike(problems.description, pattern), ilike(problems.location, pattern))!);
@@ -383,7 +384,7 @@ export const problemRouter = createTRPCRouter({
       .select({
         status: problems.status,
         n: count(),
-        overdue: sql<number>`count(*) filter (where ${problems.status} in ('pending', 'rectifying') and ${problems.deadline} < ${today})`.mapWith(Number),
+        overdue: sql<number>`count(*) filter (where ${problemOverdue(today)})`.mapWith(Number),
       })
       .from(problems)
       .innerJoin(committees, eq(committees.id, problems.committeeId))

@@ -16,6 +16,7 @@ import { createTRPCRouter, fail, roleProcedure } from "../trpc";
 import { allowedActions, timeline, withOverdue } from "./assignment";
 import { loadCampaign } from "./campaign";
 import type { z } from "zod";
+import { assignmentOverdue } from "../domain/overdue-sql";
 
 const cityOnly = roleProcedure(...CITY_ROLES);
 const issuer = alias(committees, "issuer");
@@ -158,7 +159,7 @@ export const taskRouter = createTRPCRouter({
             taskId: assignments.taskId,
             status: assignments.status,
             n: count(),
-            overdue: sql<number>`count(*) filter (where ${assignments.status} <> 'approved' and ${assignments.deadline} < ${today})::int`,
+            overdue: sql<number>`count(*) filter (where ${assignmentOverdue(today)})::int`,
           })
           .from(assignments)
           .where(and(inArray(assignments.taskId, rows.map((r) => r.id)), isNull(assignments.parentId)))

@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { Award, Building2, CalendarDays, ClipboardList, FileText, Flag, Grid3x3, Home, Inbox, KeyRound, ListChecks, LogOut, Megaphone, Menu, Network, ScrollText, Users, X } from "lucide-react";
+import { Award, Building2, ChartColumn, CalendarDays, ClipboardList, FileText, Flag, Grid3x3, Home, Inbox, KeyRound, ListChecks, LogOut, Megaphone, Menu, Network, ScrollText, Users, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -14,6 +14,7 @@ import { NotificationBell } from "./notification-bell";
 
 const ICONS: Record<NavIcon, typeof Home> = {
   home: Home,
+  dashboard: ChartColumn,
   committees: Network,
   members: Users,
   campaigns: Flag,
@@ -91,7 +92,7 @@ export function AppShell({ nav, user, children }: ShellProps) {
 
   return (
     <div className="min-h-dvh">
-      <header className="sticky top-0 z-30 flex h-14 items-center gap-3 bg-brand-700 px-4 text-white shadow">
+      <header className="sticky top-0 z-30 flex h-14 print:hidden items-center gap-3 bg-brand-700 px-4 text-white shadow">
         <button type="button" className="-ml-1 rounded p-1.5 hover:bg-white/10 lg:hidden" aria-label={t("nav.menu")} aria-expanded={open} onClick={() => setOpen(true)}>
           <Menu className="h-5 w-5" />
         </button>
@@ -112,7 +113,7 @@ export function AppShell({ nav, user, children }: ShellProps) {
       </header>
 
       <div className="flex">
-        <aside className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-60 shrink-0 flex-col justify-between border-r border-slate-200 bg-white lg:flex">
+        <aside className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-60 shrink-0 flex-col justify-between border-r border-slate-200 bg-white lg:flex print:hidden">
           {links}
           {account}
         </aside>
@@ -135,7 +136,7 @@ export function AppShell({ nav, user, children }: ShellProps) {
           </div>
         ) : null}
 
-        <main className="min-w-0 flex-1 px-4 py-5 sm:px-6 lg:px-8 lg:py-7">
+        <main className="min-w-0 flex-1 px-4 py-5 sm:px-6 lg:px-8 lg:py-7 print:p-0">
           <div className="mx-auto max-w-6xl">{children}</div>
         </main>
       </div>

@@ -1,7 +1,7 @@
 import type { Role } from "@dm/db";
 import { can, CITY_ROLES, roleAllows, STAFF_ROLES } from "@dm/api/domain/roles";
 
-export type NavIcon = "home" | "committees" | "members" | "campaigns" | "tasks" | "assignments" | "activities" | "coverage" | "monthlyReports" | "participation" | "groups" | "problems" | "tips" | "audit";
+export type NavIcon = "home" | "dashboard" | "committees" | "members" | "campaigns" | "tasks" | "assignments" | "activities" | "coverage" | "monthlyReports" | "participation" | "groups" | "problems" | "tips" | "audit";
 
 export interface NavItem {
   href: string;
@@ -16,6 +16,7 @@ const ASSIGNEE_ROLES = ["county_staff", "township_liaison"] as const satisfies r
 /** The navigation a role sees; it mirrors the API's capability gates so no link leads to a 403. */
 export function navFor(role: Role): NavItem[] {
   const items: NavItem[] = [{ href: "/", label: "home", icon: "home" }];
+  if (can(role, "dashboard.read")) items.push({ href: "/dashboard", label: "dashboard", icon: "dashboard" });
   if (roleAllows(role, STAFF_ROLES)) items.push({ href: "/campaigns", label: "campaigns", icon: "campaigns" });
   if (roleAllows(role, CITY_ROLES)) items.push({ href: "/tasks", label: "tasks", icon: "tasks" });
   if (roleAllows(role, ASSIGNEE_ROLES)) items.push({ href: "/assignments", label: "assignments", icon: "assignments" });

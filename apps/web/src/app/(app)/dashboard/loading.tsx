@@ -1,0 +1,3 @@
+import { PageLoading } from "@/components/tasks/loading";
+
+export default PageLoading;
