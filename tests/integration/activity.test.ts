@@ -377,6 +377,10 @@ describe("check-in on the day", () => {
     await c.activity.mark({ activityId: id, memberId: townMember.memberId!, attendance: "excused", note: "外出开会" });
     expect((await regsOf(id)).find((r) => r.memberId === townMember.memberId)).toMatchObject({ attendance: "excused", attendanceNote: "外出开会", checkedInAt: null, markedBy: org.users.countyA.id });
     const [walkIn] = await countyMembers(1, "walkin");
+    // Absent or excused takes no place: only someone who holds one can be marked so.
+    const noPlace = await expectTRPCError(c.activity.mark({ activityId: id, memberId: walkIn!.memberId, attendance: "absent" }), "BAD_REQUEST");
+    expect(noPlace.shape.message).toBe("只有已报名（非候补）的委员才能登记为缺席或请假");
+    expect((await regsOf(id)).some((r) => r.memberId === walkIn!.memberId)).toBe(false);
     await c.activity.mark({ activityId: id, memberId: walkIn!.memberId, attendance: "late" });
     const added = (await regsOf(id)).find((r) => r.memberId === walkIn!.memberId);
     expect(added).toMatchObject({ status: "registered", attendance: "late", checkInMethod: "manual" });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq, inArray, ne } from "@dm/db";
-import { assignmentEvents, auditEvents, campaigns, tasks, users } from "@dm/db/schema";
+import { assignmentEvents, auditEvents, campaigns, tasks, tips, users } from "@dm/db/schema";
 import { seedDemo } from "@dm/db/seed";
 import { type TestDatabase, freshDatabase } from "./support/db";
 import { createCampaign, createOrg, createTask, type Org } from "./support/fixtures";
@@ -158,4 +158,14 @@ describe("the demo seed's audit trail", () => {
       await demo.cleanup();
     }
   }, 60_000);
+});
+
+describe("events no one signed in caused", () => {
+  it("shows a public tip's submission to the city it was sent to, not to another city", async () => {
+    const [tip] = await t.db.insert(tips).values({ code: "AUDITTEST01", content: "河边有人倾倒建筑垃圾", location: "渌江桥下", committeeId: org.countyA.id, ipHash: "x" }).returning({ id: tips.id });
+    await t.db.insert(auditEvents).values({ actorUserId: null, action: "tip.submit", entityType: "tip", entityId: String(tip!.id), after: { committeeId: org.countyA.id }, requestId: "tip-AUDITTEST01" });
+    const ours = await as(org.users.cityStaff).audit.list({ entityType: "tip" });
+    expect(ours.items.map((e) => [e.action, e.entityId, e.actorName])).toEqual([["tip.submit", String(tip!.id), null]]);
+    expect((await as(org.users.otherCityStaff).audit.list({ entityType: "tip" })).items).toEqual([]);
+  });
 });

@@ -90,6 +90,9 @@ describe("scoring", () => {
     const foreign = (await as(org.users.countyB).appraisal.addCriterion({ year, name: "履职尽责", maxScore: 40 })).id;
     ({ shape } = await expectTRPCError(member.appraisal.score({ groupId: g1, year, scores: [{ criterionId: foreign, score: 10 }] }), "BAD_REQUEST"));
     expect(shape.data.fieldErrors).toEqual({ "scores.0.criterionId": ["评议项目不属于本年度"] });
+    // The same criterion twice in one submission is a clear error, not a database failure.
+    ({ shape } = await expectTRPCError(member.appraisal.score({ groupId: g1, year, scores: [{ criterionId: c.duty, score: 30 }, { criterionId: c.duty, score: 20 }] }), "BAD_REQUEST"));
+    expect(shape.data.fieldErrors).toEqual({ scores: ["同一评议指标只能打一次分"] });
     expect(await scoreRows()).toBe(0);
   });
 

@@ -34,6 +34,7 @@ export const group: Catalogue = {
     "appraisal.notInTerm": "本小组的任期不在该年度内，不参加该年度评议",
     "appraisal.unknownCriterion": "评议项目不属于本年度",
     "appraisal.scoreOutOfRange": "得分须在 0 到该项满分之间",
+    "appraisal.criterionScoredTwice": "同一评议指标只能打一次分",
     "appraisal.notOwn": "只能设置本级政协的评议项目",
   },
   en: {
@@ -68,6 +69,7 @@ export const group: Catalogue = {
     "appraisal.notInTerm": "This group's term does not cover that year",
     "appraisal.unknownCriterion": "That criterion is not one of the year's",
     "appraisal.scoreOutOfRange": "A score is from 0 to the criterion's maximum",
+    "appraisal.criterionScoredTwice": "Each criterion can be scored only once",
     "appraisal.notOwn": "You can only set your own committee's criteria",
   },
 };

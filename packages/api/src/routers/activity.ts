@@ -558,7 +558,8 @@ export const activityRouter = createTRPCRouter({
 
   /**
    * 手动签到: present, late, absent or excused (with its reason). A member allowed to join who
-   * has not signed up is added as registered.
+   * came without a place (not signed up, or waiting) is added as registered: they are there.
+   * Absent and excused apply only to those who hold a place.
    */
   mark: organise.input(markAttendanceInput).mutation(({ ctx, input }) =>
     ctx.db.transaction(async (tx) => {
@@ -568,6 +569,7 @@ export const activityRouter = createTRPCRouter({
       const [existing] = await tx.select().from(registrations).where(and(eq(registrations.activityId, a.id), eq(registrations.memberId, input.memberId)));
       const now = new Date();
       const arrived = input.attendance === "present" || input.attendance === "late";
+      if (!arrived && existing?.status !== "registered") fail("BAD_REQUEST", "activity.absentNeedsPlace");
       const attendance = {
         status: "registered" as const,
         attendance: input.attendance,
@@ -784,6 +786,9 @@ export const activityRouter = createTRPCRouter({
     if (!registration || registration.status === "cancelled") fail("BAD_REQUEST", "activity.checkInNotRegistered");
     if (registration.status === "waiting") fail("BAD_REQUEST", "activity.checkInWaiting");
     return ctx.db.transaction(async (tx) => {
+      // Shares the row lock a cancellation takes, so a scan racing it is refused, not recorded.
+      const [current] = await tx.select({ status: activities.status }).from(activities).where(eq(activities.id, a.id)).for("share");
+      if (current?.status === "cancelled") fail("BAD_REQUEST", "activity.checkInCancelled");
       // Only the first of two simultaneous scans writes.
       const [updated] = await tx
         .update(registrations)

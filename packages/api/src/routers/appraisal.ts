@@ -178,7 +178,9 @@ export const appraisalRouter = createTRPCRouter({
       const criteria = await tx
         .select({ id: appraisalCriteria.id, maxScore: appraisalCriteria.maxScore })
         .from(appraisalCriteria)
-        .where(and(inArray(appraisalCriteria.id, ids), eq(appraisalCriteria.committeeId, g.committeeId), eq(appraisalCriteria.year, input.year)));
+        .where(and(inArray(appraisalCriteria.id, ids), eq(appraisalCriteria.committeeId, g.committeeId), eq(appraisalCriteria.year, input.year)))
+        // Shares the lock an edit or removal of a criterion takes: a maximum lowered meanwhile is seen here.
+        .for("share");
       const maxOf = new Map(criteria.map((c) => [c.id, c.maxScore]));
       input.scores.forEach((s, i) => {
         const maxScore = maxOf.get(s.criterionId);

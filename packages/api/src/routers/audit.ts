@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { auditEvents, committees, users } from "@dm/db/schema";
+import { and, desc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { auditEvents, committees, tips, users } from "@dm/db/schema";
+import { subtreePattern } from "@dm/db";
 import { auditChanges, auditDayRange } from "../domain/audit";
 import { withinScope } from "../domain/scope";
 import { containsPattern } from "../domain/search";
@@ -10,7 +11,8 @@ const auditRead = capabilityProcedure("audit.read");
 
 /**
  * 操作日志: who changed what, when, for city staff. Events are limited to actors within the
- * caller's scope; each comes with its field-by-field changes.
+ * caller's scope, and so are the events no one signed in caused (a public tip: by the area it
+ * was sent to); each comes with its field-by-field changes.
  */
 export const auditRouter = createTRPCRouter({
   /**
@@ -19,7 +21,10 @@ export const auditRouter = createTRPCRouter({
    * entity type and id, the time.
    */
   list: auditRead.input(auditListInput).query(async ({ ctx, input }) => {
-    const conditions: SQL[] = [withinScope(ctx.viewer.scope, committees.path)];
+    const publicTipInScope = sql`(${auditEvents.entityType} = 'tip' and exists (
+      select 1 from ${tips} join ${committees} area on area.id = ${tips.committeeId}
+      where ${tips.id}::text = ${auditEvents.entityId} and area.path like ${subtreePattern(ctx.viewer.scope.path)}))`;
+    const conditions: SQL[] = [or(withinScope(ctx.viewer.scope, committees.path), and(isNull(auditEvents.actorUserId), publicTipInScope))!];
     if (input.actor) {
       const pattern = containsPattern(input.actor);
       conditions.push(inArray(auditEvents.actorUserId, ctx.db.select({ id: users.id }).from(users).where(or(ilike(users.displayName, pattern), ilike(users.username, pattern)))));
@@ -48,8 +53,8 @@ export const auditRouter = createTRPCRouter({
         actorCommittee: committees.name,
       })
       .from(auditEvents)
-      .innerJoin(users, eq(users.id, auditEvents.actorUserId))
-      .innerJoin(committees, eq(committees.id, users.committeeId))
+      .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+      .leftJoin(committees, eq(committees.id, users.committeeId))
       .where(and(...conditions))
       .orderBy(desc(auditEvents.id))
       .limit(AUDIT_PAGE_SIZE + 1);

@@ -66,7 +66,10 @@ export async function groupOfMember(db: Executor, viewer: Viewer, id: number) {
     .select({ g: supervisionGroups, role: groupMembers.role })
     .from(supervisionGroups)
     .innerJoin(groupMembers, and(eq(groupMembers.groupId, supervisionGroups.id), eq(groupMembers.memberId, viewer.memberId)))
-    .where(eq(supervisionGroups.id, id));
+    .where(eq(supervisionGroups.id, id))
+    // In a transaction, holds off a concurrent edit or early end of the term until the record the
+    // member writes against this term is in (edits take FOR UPDATE).
+    .for("share", { of: supervisionGroups });
   if (!row) fail("NOT_FOUND");
   return row;
 }

@@ -102,7 +102,11 @@ export const scoreInput = z.object({
   groupId: id,
   year: appraisalYear,
   /** Bounds per criterion (0..its max) are checked against the stored criteria. */
-  scores: z.array(z.object({ criterionId: id, score: z.number().int().min(0).max(100) })).min(1).max(30),
+  scores: z
+    .array(z.object({ criterionId: id, score: z.number().int().min(0).max(100) }))
+    .min(1)
+    .max(30)
+    .refine((s) => new Set(s.map((x) => x.criterionId)).size === s.length, { message: "appraisal.criterionScoredTwice" }),
 });
 export type ScoreInput = z.input<typeof scoreInput>;
 export const resultsInput = z.object({ year: appraisalYear, committeeId: id.optional() });

@@ -16,10 +16,11 @@ describe("activity list URLs", () => {
 });
 
 describe("datetime-local values", () => {
-  it("round-trip a moment to the minute", () => {
-    const at = new Date(2026, 4, 10, 9, 30);
+  it("round-trip a moment to the minute, in China's time whatever the machine's zone", () => {
+    const at = new Date("2026-05-10T01:30:00Z");
     expect(toLocalInput(at)).toBe("2026-05-10T09:30");
     expect(fromLocalInput("2026-05-10T09:30")?.getTime()).toBe(at.getTime());
+    expect(toLocalInput(new Date("2026-05-31T16:00:00Z"))).toBe("2026-06-01T00:00");
     expect(fromLocalInput("")).toBeNull();
     expect(fromLocalInput("2026-05-10")).toBeNull();
     expect(toLocalInput(null)).toBe("");

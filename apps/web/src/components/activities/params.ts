@@ -43,16 +43,18 @@ export function toMemberView(input: MemberActivitiesInput): string {
   return s ? `?${s}` : "";
 }
 
-/** A moment as the value of <input type="datetime-local"> in the browser's time zone. */
+/**
+ * A moment as the value of <input type="datetime-local">, in China's time: activities happen in
+ * Zhuzhou, whatever the time zone of the browser (or of the server rendering the form).
+ */
 export function toLocalInput(at: Date | null | undefined): string {
   if (!at) return "";
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(at).replace(" ", "T");
 }
 
-/** The value of a datetime-local input as a moment, or null when empty or malformed. */
+/** The value of a datetime-local input, read as China's time, or null when empty or malformed. */
 export function fromLocalInput(value: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
-  const at = new Date(value);
+  const at = new Date(`${value.length === 16 ? `${value}:00` : value}+08:00`);
   return Number.isNaN(at.getTime()) ? null : at;
 }

@@ -154,8 +154,14 @@ function AuditEntry({ event }: { event: AuditEvent }) {
         </span>
       </div>
       <p className="mt-0.5 text-sm text-slate-600">
-        {event.actorName}
-        <span className="text-slate-400">（{event.actorUsername}）</span> · {event.actorCommittee} · {t(`roles.${event.actorRole}`)}
+        {event.actorName === null ? (
+          t("audit.publicActor")
+        ) : (
+          <>
+            {event.actorName}
+            <span className="text-slate-400">（{event.actorUsername}）</span> · {event.actorCommittee} · {t(`roles.${event.actorRole}`)}
+          </>
+        )}
       </p>
 
       {event.changes.length === 0 ? (
