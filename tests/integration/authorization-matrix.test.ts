@@ -5,7 +5,7 @@ import type { Db } from "@dm/db";
 import { CALLERS, type CaseKind, CREATORS, caseBuilders, memberFields, type MatrixRole, RELATIONS, type Relation, ROLES, SUPPORTS, type Target } from "./support/authz";
 import { freshDatabase, type TestDatabase } from "./support/db";
 import { campaignInput, createOrg, type Org } from "./support/fixtures";
-import { uploadPhoto } from "./support/group";
+import { chinaDate, uploadPhoto } from "./support/group";
 import { callerFor } from "./support/trpc";
 
 /*
@@ -75,10 +75,16 @@ const CAMPAIGN: Scoped["expect"] = { own: "allow", sibling: "NOT_FOUND", parent:
 const NOT_IN_GROUP: Scoped["expect"] = { own: "NOT_FOUND", child: "NOT_FOUND", sibling: "NOT_FOUND", parent: "NOT_FOUND" };
 const NOT_IN_GROUP_LIST: Scoped["expect"] = { own: "hidden", child: "hidden", sibling: "hidden", parent: "hidden" };
 
+/** A problem's area is a form field: one outside scope is refused as a field error. */
+const AREA_FIELD: Scoped["expect"] = { own: "listed", child: "listed", sibling: "BAD_REQUEST", parent: "BAD_REQUEST" };
+/** Reactivating an active member is a state rule where the member is in scope. */
+const ALREADY_ACTIVE: Scoped["expect"] = { own: "BAD_REQUEST", child: "BAD_REQUEST", sibling: "NOT_FOUND", parent: "NOT_FOUND" };
+
 const byId = (build: CaseKind, call: Scoped["call"], expect = BY_ID): Scoped => ({ build, call, expect });
 const listed = (build: CaseKind, call: Scoped["call"], expect = LISTED): Scoped => ({ build, call, expect });
 
 const YEAR = 2026;
+const MONTH = chinaDate().slice(0, 7);
 
 const MATRIX: Record<string, Row> = {
   "account.me": { access: "self" },
@@ -87,18 +93,18 @@ const MATRIX: Record<string, Row> = {
   "committee.tree": { access: ANYONE },
   "committee.overview": { access: ANYONE },
 
-  "member.list": { access: STAFF, scope: listed("member", (c, t) => c.member.list({ search: t.marker })) },
+  "member.list": { access: STAFF, scope: listed("member", (c, t) => c.member.list({ search: t.marker, committeeId: t.committeeId })) },
   "member.byId": { access: STAFF, scope: byId("member", (c, t) => c.member.byId({ id: t.id })) },
   "member.committeeChoices": { access: KEEPERS },
   "member.create": { access: KEEPERS },
   "member.update": { access: KEEPERS, scope: byId("member", (c, t) => c.member.update({ id: t.id, version: t.version, data: memberFields(`${t.marker}改`, t.committeeId) })) },
   "member.deactivate": { access: KEEPERS, scope: byId("member", (c, t) => c.member.deactivate({ id: t.id, version: t.version })) },
-  "member.reactivate": { access: KEEPERS },
+  "member.reactivate": { access: KEEPERS, scope: byId("member", (c, t) => c.member.reactivate({ id: t.id, version: t.version }), ALREADY_ACTIVE) },
   "member.createSignIn": { access: KEEPERS, scope: byId("member", (c, t) => c.member.createSignIn({ id: t.id })) },
   "member.resetPassword": { access: KEEPERS },
   "member.importPreview": { access: KEEPERS },
   "member.importCommit": { access: KEEPERS },
-  "member.exportRows": { access: KEEPERS, scope: listed("member", (c, t) => c.member.exportRows({ search: t.marker })) },
+  "member.exportRows": { access: KEEPERS, scope: listed("member", (c, t) => c.member.exportRows({ search: t.marker, committeeId: t.committeeId })) },
 
   "campaign.list": { access: ANYONE },
   "campaign.byId": { access: ANYONE, scope: byId("campaign", (c, t) => c.campaign.byId({ id: t.id }), CAMPAIGN) },
@@ -106,8 +112,8 @@ const MATRIX: Record<string, Row> = {
   "campaign.create": { access: CITY },
   "campaign.update": { access: CITY, scope: byId("campaign", (c, t) => c.campaign.update({ id: t.id, version: t.version, data: campaignInput({ title: `${t.marker}改` }) })) },
 
-  "task.list": { access: CITY },
-  "task.exportRows": { access: CITY },
+  "task.list": { access: CITY, scope: listed("assignment", (c, t) => c.task.list({ search: t.marker })) },
+  "task.exportRows": { access: CITY, scope: listed("assignment", (c, t) => c.task.exportRows({ search: t.marker })) },
   "task.byId": { access: STAFF, scope: byId("assignment", (c, t) => c.task.byId({ id: t.taskId! })) },
   "task.create": { access: CITY },
   "task.update": { access: CITY },
@@ -140,16 +146,16 @@ const MATRIX: Record<string, Row> = {
   "group.raiseOpinion": { access: MEMBER },
   "group.replyOpinion": { access: KEEPERS },
 
-  "appraisal.criteria": { access: STAFF },
+  "appraisal.criteria": { access: STAFF, scope: byId("committee", (c, t) => c.appraisal.criteria({ year: YEAR, committeeId: t.id })) },
   "appraisal.addCriterion": { access: KEEPERS },
   "appraisal.updateCriterion": { access: KEEPERS },
   "appraisal.removeCriterion": { access: KEEPERS },
   "appraisal.form": { access: MEMBER },
   "appraisal.score": { access: MEMBER },
-  "appraisal.results": { access: STAFF },
+  "appraisal.results": { access: STAFF, scope: byId("committee", (c, t) => c.appraisal.results({ year: YEAR, committeeId: t.id })) },
 
   "coverage.matrix": { access: STAFF },
-  "coverage.cell": { access: STAFF },
+  "coverage.cell": { access: STAFF, scope: byId("committee", (c, t) => c.coverage.cell({ campaignId: t.campaignId!, committeeId: t.id, month: MONTH })) },
 
   "monthlyReport.ownList": { access: REPORTERS },
   "monthlyReport.own": { access: REPORTERS },
@@ -160,17 +166,17 @@ const MATRIX: Record<string, Row> = {
 
   "participation.mine": { access: "self" },
   "participation.ofMember": { access: STAFF, scope: byId("member", (c, t) => c.participation.ofMember({ memberId: t.id, year: YEAR })) },
-  "participation.ranking": { access: STAFF },
-  "participation.rankingExport": { access: STAFF },
+  "participation.ranking": { access: STAFF, scope: listed("committee", (c, t) => c.participation.ranking({ committeeId: t.id, year: YEAR })) },
+  "participation.rankingExport": { access: STAFF, scope: listed("committee", (c, t) => c.participation.rankingExport({ committeeId: t.id, year: YEAR })) },
   "participation.rules": { access: ANYONE },
   "participation.updateRules": { access: CITY_STAFF },
 
-  "problem.exportRows": { access: STAFF, scope: listed("problem", (c, t) => c.problem.exportRows({ search: t.marker })) },
-  "problem.list": { access: STAFF, scope: listed("problem", (c, t) => c.problem.list({ search: t.marker })) },
+  "problem.exportRows": { access: STAFF, scope: listed("problem", (c, t) => c.problem.exportRows({ search: t.marker, committeeId: t.committeeId })) },
+  "problem.list": { access: STAFF, scope: listed("problem", (c, t) => c.problem.list({ search: t.marker, committeeId: t.committeeId })) },
   "problem.counts": { access: STAFF },
   "problem.byId": { access: STAFF, scope: byId("problem", (c, t) => c.problem.byId({ id: t.id })) },
   "problem.source": { access: STAFF },
-  "problem.departments": { access: STAFF },
+  "problem.departments": { access: STAFF, scope: listed("department", (c, t) => c.problem.departments({ committeeId: t.committeeId }), AREA_FIELD) },
   "problem.departmentOptions": { access: STAFF },
   "problem.create": { access: STAFF },
   "problem.assign": { access: STAFF },
@@ -185,7 +191,10 @@ const MATRIX: Record<string, Row> = {
   "tip.status": { access: "public" },
   "tip.list": { access: STAFF, scope: listed("tip", (c, t) => c.tip.list({ search: t.marker })) },
   "tip.byId": { access: STAFF, scope: byId("tip", (c, t) => c.tip.byId({ id: t.id })) },
-  "tip.convert": { access: STAFF },
+  "tip.convert": {
+    access: STAFF,
+    scope: byId("tip", (c, t) => c.tip.convert({ id: t.id, version: t.version, problem: { title: t.marker, description: "群众反映", category: "water", location: "河边", committeeId: t.committeeId } })),
+  },
   "tip.dismiss": { access: STAFF, scope: byId("tip", (c, t) => c.tip.dismiss({ id: t.id, version: t.version, reason: "重复线索" })) },
 
   "activity.list": { access: STAFF, scope: listed("activity", (c, t) => c.activity.list({ search: t.marker })) },
@@ -211,7 +220,7 @@ const MATRIX: Record<string, Row> = {
   "audit.entityTypes": { access: CITY_STAFF },
 
   "dashboard.overview": { access: STAFF },
-  "dashboard.briefing": { access: STAFF },
+  "dashboard.briefing": { access: STAFF, scope: byId("committee", (c, t) => c.dashboard.briefing({ campaignId: t.campaignId!, committeeId: t.id, month: MONTH })) },
 };
 
 /** Every procedure of the router, by its dotted path. */

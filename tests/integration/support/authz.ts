@@ -49,6 +49,8 @@ export interface Target {
   marker: string;
   /** For an assignment: its task. */
   taskId?: number;
+  /** For a committee: the campaign run over it. */
+  campaignId?: number;
 }
 
 let markerCounter = 0;
@@ -61,7 +63,7 @@ export function memberFields(name: string, committeeId: number, phone = nextPhon
   return { name, gender: "女" as const, sector: "无党派人士" as const, party: "群众" as const, level: "county" as const, phone, workplace: "", committeeId };
 }
 
-export type CaseKind = "member" | "department" | "problem" | "tip" | "activity" | "assignment" | "campaign" | "group" | "monthlyReport";
+export type CaseKind = "member" | "department" | "problem" | "tip" | "activity" | "assignment" | "campaign" | "group" | "monthlyReport" | "committee";
 
 /**
  * Where each kind of row can exist. Assignments belong to counties and townships (a city
@@ -78,6 +80,7 @@ export const SUPPORTS: Record<CaseKind, readonly CommitteeKey[]> = {
   group: ["city", "countyA", "countyB", "townA1", "townA2", "otherCity"],
   /** Counties and townships report; another city's county stands for the sibling of a city. */
   monthlyReport: ["countyA", "countyB", "townA1", "townA2", "otherCity"],
+  committee: ["city", "countyA", "countyB", "townA1", "townA2", "otherCity"],
 };
 
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000);
@@ -99,6 +102,11 @@ export async function caseBuilders(db: Db, org: Org): Promise<Record<CaseKind, (
   };
   const newMember = async (at: CommitteeKey) => (await creator(at).member.create(memberFields(marker("组员", at), org[at].id))).id;
   return {
+    /** The committee itself, for procedures that take a committee id (with its city's campaign). */
+    async committee(at) {
+      const c = org[at];
+      return { id: c.id, version: 0, committeeId: c.id, marker: c.name, campaignId: at === "otherCity" ? otherCampaign : campaign };
+    },
     async campaign(at) {
       const title = marker("专项监督", at);
       const id = await createCampaign(db, org.users[CREATORS[at]].id, { title });
