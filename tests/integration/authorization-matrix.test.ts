@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createContext, memberCalendar, readableAttachment } from "@dm/api";
 import type { Db } from "@dm/db";
+import { VISIT_FORMS } from "@dm/db/enums";
 import { CALLERS, type CaseKind, CREATORS, caseBuilders, memberFields, type MatrixRole, RELATIONS, type Relation, ROLES, SUPPORTS, type Target } from "./support/authz";
 import { freshDatabase, type TestDatabase } from "./support/db";
 import { campaignInput, createOrg, type Org } from "./support/fixtures";
@@ -56,10 +57,16 @@ const BY_ID: Scoped["expect"] = { own: "allow", child: "allow", sibling: "NOT_FO
 const LISTED: Scoped["expect"] = { own: "listed", child: "listed", sibling: "hidden", parent: "hidden" };
 
 /**
- * Reopening: outside scope the problem does not exist; a child's problem is not the caller's
- * side to reopen; on its own side the state rule answers (a new problem cannot be reopened).
+ * Acting on a problem or an assignment in one's own committee's part: outside scope it does not
+ * exist; a child's is not the caller's side to act on; on its own side the state rule answers
+ * (a new problem cannot be reopened, verified, rejected or looked back on; a sent assignment
+ * takes no progress).
  */
-const REOPEN: Scoped["expect"] = { own: "BAD_REQUEST", child: "FORBIDDEN", sibling: "NOT_FOUND", parent: "NOT_FOUND" };
+const OWN_SIDE_STATE: Scoped["expect"] = { own: "BAD_REQUEST", child: "FORBIDDEN", sibling: "NOT_FOUND", parent: "NOT_FOUND" };
+/** Reviewing is the issuer's: the assignee is refused, the issuer meets the state rule (nothing reported yet). */
+const REVIEW: Scoped["expect"] = { own: "FORBIDDEN", child: "BAD_REQUEST", sibling: "NOT_FOUND", parent: "NOT_FOUND" };
+/** A member acting on an activity of their own committee meets its rules (not signed up, wrong code); others' do not exist. */
+const MEMBER_STATE: Scoped["expect"] = { own: "BAD_REQUEST", child: "NOT_FOUND", sibling: "NOT_FOUND", parent: "NOT_FOUND" };
 /** A list of one committee's rows, asked for by committee: a committee outside scope does not exist. */
 const BY_COMMITTEE: Scoped["expect"] = { own: "listed", child: "listed", sibling: "NOT_FOUND", parent: "NOT_FOUND" };
 /** A department register or a dispatch is kept by its own committee: a child's is seen, not edited. */
@@ -77,8 +84,11 @@ const NOT_IN_GROUP_LIST: Scoped["expect"] = { own: "hidden", child: "hidden", si
 
 /** A problem's area is a form field: one outside scope is refused as a field error. */
 const AREA_FIELD: Scoped["expect"] = { own: "listed", child: "listed", sibling: "BAD_REQUEST", parent: "BAD_REQUEST" };
-/** Reactivating an active member is a state rule where the member is in scope. */
-const ALREADY_ACTIVE: Scoped["expect"] = { own: "BAD_REQUEST", child: "BAD_REQUEST", sibling: "NOT_FOUND", parent: "NOT_FOUND" };
+/**
+ * A state rule wherever the data is in scope: reactivating an active member, resetting the
+ * password of a member without a sign-in, recording an activity not yet held.
+ */
+const STATE_IN_SCOPE: Scoped["expect"] = { own: "BAD_REQUEST", child: "BAD_REQUEST", sibling: "NOT_FOUND", parent: "NOT_FOUND" };
 
 const byId = (build: CaseKind, call: Scoped["call"], expect = BY_ID): Scoped => ({ build, call, expect });
 const listed = (build: CaseKind, call: Scoped["call"], expect = LISTED): Scoped => ({ build, call, expect });
@@ -99,9 +109,9 @@ const MATRIX: Record<string, Row> = {
   "member.create": { access: KEEPERS },
   "member.update": { access: KEEPERS, scope: byId("member", (c, t) => c.member.update({ id: t.id, version: t.version, data: memberFields(`${t.marker}改`, t.committeeId) })) },
   "member.deactivate": { access: KEEPERS, scope: byId("member", (c, t) => c.member.deactivate({ id: t.id, version: t.version })) },
-  "member.reactivate": { access: KEEPERS, scope: byId("member", (c, t) => c.member.reactivate({ id: t.id, version: t.version }), ALREADY_ACTIVE) },
+  "member.reactivate": { access: KEEPERS, scope: byId("member", (c, t) => c.member.reactivate({ id: t.id, version: t.version }), STATE_IN_SCOPE) },
   "member.createSignIn": { access: KEEPERS, scope: byId("member", (c, t) => c.member.createSignIn({ id: t.id })) },
-  "member.resetPassword": { access: KEEPERS },
+  "member.resetPassword": { access: KEEPERS, scope: byId("member", (c, t) => c.member.resetPassword({ id: t.id }), STATE_IN_SCOPE) },
   "member.importPreview": { access: KEEPERS },
   "member.importCommit": { access: KEEPERS },
   "member.exportRows": { access: KEEPERS, scope: listed("member", (c, t) => c.member.exportRows({ search: t.marker, committeeId: t.committeeId })) },
@@ -122,9 +132,9 @@ const MATRIX: Record<string, Row> = {
   "assignment.inboxCounts": { access: STAFF },
   "assignment.byId": { access: STAFF, scope: byId("assignment", (c, t) => c.assignment.byId({ id: t.id })) },
   "assignment.accept": { access: STAFF, scope: byId("assignment", (c, t) => c.assignment.accept({ id: t.id, version: t.version }), ACCEPT) },
-  "assignment.reportProgress": { access: STAFF },
-  "assignment.approve": { access: STAFF },
-  "assignment.return": { access: STAFF },
+  "assignment.reportProgress": { access: STAFF, scope: byId("assignment", (c, t) => c.assignment.reportProgress({ id: t.id, version: t.version, text: "正在推进", percent: 10 }), OWN_SIDE_STATE) },
+  "assignment.approve": { access: STAFF, scope: byId("assignment", (c, t) => c.assignment.approve({ id: t.id, version: t.version }), REVIEW) },
+  "assignment.return": { access: STAFF, scope: byId("assignment", (c, t) => c.assignment.return({ id: t.id, version: t.version, reason: "材料不全" }), REVIEW) },
   "assignment.passDown": { access: STAFF },
 
   "notification.unreadCount": { access: "self" },
@@ -142,15 +152,15 @@ const MATRIX: Record<string, Row> = {
   "group.create": { access: KEEPERS },
   "group.update": { access: KEEPERS },
   "group.endTerm": { access: KEEPERS, scope: byId("group", (c, t) => c.group.endTerm({ id: t.id, version: t.version }), OWN_COMMITTEE) },
-  "group.recordVisit": { access: MEMBER },
-  "group.raiseOpinion": { access: MEMBER },
+  "group.recordVisit": { access: MEMBER, scope: byId("group", (c, t) => c.group.recordVisit({ groupId: t.id, date: chinaDate(), form: VISIT_FORMS[0], summary: "走访了解整改情况" }), NOT_IN_GROUP) },
+  "group.raiseOpinion": { access: MEMBER, scope: byId("group", (c, t) => c.group.raiseOpinion({ groupId: t.id, title: "排污口整改", content: "建议尽快封堵沿河排污口并公示进度", raisedOn: chinaDate() }), NOT_IN_GROUP) },
   "group.replyOpinion": { access: KEEPERS },
 
   "appraisal.criteria": { access: STAFF, scope: byId("committee", (c, t) => c.appraisal.criteria({ year: YEAR, committeeId: t.id })) },
   "appraisal.addCriterion": { access: KEEPERS },
   "appraisal.updateCriterion": { access: KEEPERS },
   "appraisal.removeCriterion": { access: KEEPERS },
-  "appraisal.form": { access: MEMBER },
+  "appraisal.form": { access: MEMBER, scope: byId("group", (c, t) => c.appraisal.form({ groupId: t.id, year: YEAR }), NOT_IN_GROUP) },
   "appraisal.score": { access: MEMBER },
   "appraisal.results": { access: STAFF, scope: byId("committee", (c, t) => c.appraisal.results({ year: YEAR, committeeId: t.id })) },
 
@@ -181,11 +191,11 @@ const MATRIX: Record<string, Row> = {
   "problem.create": { access: STAFF },
   "problem.assign": { access: STAFF },
   "problem.report": { access: STAFF },
-  "problem.verify": { access: STAFF },
-  "problem.reject": { access: STAFF },
-  "problem.scheduleLookback": { access: STAFF },
-  "problem.passLookback": { access: STAFF },
-  "problem.reopen": { access: STAFF, scope: byId("problem", (c, t) => c.problem.reopen({ id: t.id, version: t.version, reason: "整改不到位" }), REOPEN) },
+  "problem.verify": { access: STAFF, scope: byId("problem", (c, t) => c.problem.verify({ id: t.id, version: t.version }), OWN_SIDE_STATE) },
+  "problem.reject": { access: STAFF, scope: byId("problem", (c, t) => c.problem.reject({ id: t.id, version: t.version, reason: "证据不足" }), OWN_SIDE_STATE) },
+  "problem.scheduleLookback": { access: STAFF, scope: byId("problem", (c, t) => c.problem.scheduleLookback({ id: t.id, version: t.version, date: chinaDate(30) }), OWN_SIDE_STATE) },
+  "problem.passLookback": { access: STAFF, scope: byId("problem", (c, t) => c.problem.passLookback({ id: t.id, version: t.version }), OWN_SIDE_STATE) },
+  "problem.reopen": { access: STAFF, scope: byId("problem", (c, t) => c.problem.reopen({ id: t.id, version: t.version, reason: "整改不到位" }), OWN_SIDE_STATE) },
 
   "tip.areas": { access: "public" },
   "tip.status": { access: "public" },
@@ -206,13 +216,13 @@ const MATRIX: Record<string, Row> = {
   "activity.cancel": { access: STAFF, scope: byId("activity", (c, t) => c.activity.cancel({ id: t.id, version: t.version, reason: "天气原因" })) },
   "activity.checkInCode": { access: STAFF, scope: byId("activity", (c, t) => c.activity.checkInCode({ id: t.id })) },
   "activity.mark": { access: STAFF },
-  "activity.record": { access: STAFF },
+  "activity.record": { access: STAFF, scope: byId("activity", (c, t) => c.activity.record({ id: t.id, version: t.version, opinionCount: 0 }), STATE_IN_SCOPE) },
   "activity.forMember": { access: MEMBER },
   "activity.view": { access: MEMBER, scope: byId("activity", (c, t) => c.activity.view({ id: t.id }), OWN_MEMBERS) },
   "activity.signUp": { access: MEMBER, scope: byId("activity", (c, t) => c.activity.signUp({ id: t.id }), OWN_MEMBERS) },
-  "activity.cancelSignUp": { access: MEMBER },
-  "activity.checkIn": { access: MEMBER },
-  "activity.addFinding": { access: MEMBER },
+  "activity.cancelSignUp": { access: MEMBER, scope: byId("activity", (c, t) => c.activity.cancelSignUp({ id: t.id }), MEMBER_STATE) },
+  "activity.checkIn": { access: MEMBER, scope: byId("activity", (c, t) => c.activity.checkIn({ activityId: t.id, token: "not-the-code" }), MEMBER_STATE) },
+  "activity.addFinding": { access: MEMBER, scope: byId("activity", (c, t) => c.activity.addFinding({ activityId: t.id, text: "排污口仍在排放" }), MEMBER_STATE) },
   "activity.calendar": { access: MEMBER },
   "activity.calendarFeed": { access: MEMBER },
 
