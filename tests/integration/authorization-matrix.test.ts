@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createContext, memberCalendar, readableAttachment } from "@dm/api";
 import type { Db } from "@dm/db";
 import { VISIT_FORMS } from "@dm/db/enums";
-import { CALLERS, type CaseKind, CREATORS, caseBuilders, memberFields, type MatrixRole, RELATIONS, type Relation, ROLES, SUPPORTS, type Target } from "./support/authz";
+import { activityFields, CALLERS, type CaseKind, CREATORS, caseBuilders, memberFields, type MatrixRole, RELATIONS, type Relation, ROLES, SUPPORTS, type Target } from "./support/authz";
 import { freshDatabase, type TestDatabase } from "./support/db";
 import { campaignInput, createOrg, type Org } from "./support/fixtures";
 import { chinaDate, uploadPhoto } from "./support/group";
@@ -76,6 +76,8 @@ const OWN_MEMBERS: Scoped["expect"] = { own: "allow", child: "NOT_FOUND", siblin
 /** Only the assigned committee accepts its assignment; whoever sees it and is not that committee may not. */
 const ACCEPT: Scoped["expect"] = { own: "allow", child: "FORBIDDEN", sibling: "NOT_FOUND", parent: "NOT_FOUND" };
 
+/** The inbox holds what was sent to the caller's committee and what it passed down; a city follows its tasks on the task list. */
+const CITY_INBOX: Scoped["expect"] = { child: "hidden", sibling: "hidden" };
 /** A campaign is run by a city for its whole tree: its counties and townships read it too. */
 const CAMPAIGN: Scoped["expect"] = { own: "allow", sibling: "NOT_FOUND", parent: "allow" };
 /** A member sees only the groups they sit in (the fresh group has another member), wherever it is. */
@@ -128,14 +130,14 @@ const MATRIX: Record<string, Row> = {
   "task.create": { access: CITY },
   "task.update": { access: CITY },
 
-  "assignment.inbox": { access: STAFF },
+  "assignment.inbox": { access: STAFF, scope: { ...listed("assignment", (c, t) => c.assignment.inbox({ search: t.marker })), byRole: { city_leader: CITY_INBOX, city_staff: CITY_INBOX } } },
   "assignment.inboxCounts": { access: STAFF },
   "assignment.byId": { access: STAFF, scope: byId("assignment", (c, t) => c.assignment.byId({ id: t.id })) },
   "assignment.accept": { access: STAFF, scope: byId("assignment", (c, t) => c.assignment.accept({ id: t.id, version: t.version }), ACCEPT) },
   "assignment.reportProgress": { access: STAFF, scope: byId("assignment", (c, t) => c.assignment.reportProgress({ id: t.id, version: t.version, text: "正在推进", percent: 10 }), OWN_SIDE_STATE) },
   "assignment.approve": { access: STAFF, scope: byId("assignment", (c, t) => c.assignment.approve({ id: t.id, version: t.version }), REVIEW) },
   "assignment.return": { access: STAFF, scope: byId("assignment", (c, t) => c.assignment.return({ id: t.id, version: t.version, reason: "材料不全" }), REVIEW) },
-  "assignment.passDown": { access: STAFF },
+  "assignment.passDown": { access: STAFF, scope: byId("assignment", (c, t) => c.assignment.passDown({ id: t.id, version: t.version, committeeIds: [t.committeeId] }), OWN_SIDE_STATE) },
 
   "notification.unreadCount": { access: "self" },
   "notification.list": { access: "self" },
@@ -212,7 +214,7 @@ const MATRIX: Record<string, Row> = {
   "activity.byId": { access: STAFF, scope: byId("activity", (c, t) => c.activity.byId({ id: t.id })) },
   "activity.choices": { access: STAFF },
   "activity.create": { access: STAFF },
-  "activity.update": { access: STAFF },
+  "activity.update": { access: STAFF, scope: byId("activity", (c, t) => c.activity.update({ id: t.id, version: t.version, data: activityFields(`${t.marker}改`, t.campaignId!) })) },
   "activity.cancel": { access: STAFF, scope: byId("activity", (c, t) => c.activity.cancel({ id: t.id, version: t.version, reason: "天气原因" })) },
   "activity.checkInCode": { access: STAFF, scope: byId("activity", (c, t) => c.activity.checkInCode({ id: t.id })) },
   "activity.mark": { access: STAFF },

@@ -85,6 +85,21 @@ export const SUPPORTS: Record<CaseKind, readonly CommitteeKey[]> = {
 
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000);
 
+/** An inspection in ten days, open to the organising committee's own members. */
+export function activityFields(title: string, campaignId: number) {
+  return {
+    type: "inspection" as const,
+    title,
+    campaignId,
+    startsAt: inDays(10),
+    endsAt: inDays(10, 2),
+    signupDeadline: inDays(9),
+    place: "洣水河沿岸",
+    organizer: "政协办公室",
+    audience: "committee" as const,
+  };
+}
+
 /** Case builders: each creates one fresh row of its kind in committee `at`, through the procedures where one exists. */
 export async function caseBuilders(db: Db, org: Org): Promise<Record<CaseKind, (at: CommitteeKey) => Promise<Target>>> {
   const creator = (at: CommitteeKey) => callerFor(db, org.users[CREATORS[at]].id);
@@ -161,18 +176,9 @@ export async function caseBuilders(db: Db, org: Org): Promise<Record<CaseKind, (
     /** Open to the organising committee's own members. */
     async activity(at) {
       const title = marker("活动", at);
-      const { id } = await creator(at).activity.create({
-        type: "inspection",
-        title,
-        campaignId: at === "otherCity" ? otherCampaign : campaign,
-        startsAt: inDays(10),
-        endsAt: inDays(10, 2),
-        signupDeadline: inDays(9),
-        place: "洣水河沿岸",
-        organizer: "政协办公室",
-        audience: "committee",
-      });
-      return { id, version: 1, committeeId: org[at].id, marker: title };
+      const campaignId = at === "otherCity" ? otherCampaign : campaign;
+      const { id } = await creator(at).activity.create(activityFields(title, campaignId));
+      return { id, version: 1, committeeId: org[at].id, marker: title, campaignId };
     },
     /** A county's assignment as sent; a township's passed down by its county. */
     async assignment(at) {
