@@ -4,7 +4,7 @@ import type { Role } from "@dm/db";
 export const STAFF_ROLES = ["city_leader", "city_staff", "county_staff", "township_liaison"] as const satisfies readonly Role[];
 export const CITY_ROLES = ["city_leader", "city_staff"] as const satisfies readonly Role[];
 /** Staff who keep records (leaders read; they do not edit rosters or write reports). */
-const RECORD_KEEPERS = ["city_staff", "county_staff", "township_liaison"] as const satisfies readonly Role[];
+export const RECORD_KEEPERS = ["city_staff", "county_staff", "township_liaison"] as const satisfies readonly Role[];
 
 /**
  * Who may call what, by capability. Procedures gate on these lists, so the whole policy reads

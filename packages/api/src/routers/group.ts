@@ -5,7 +5,7 @@ import { attachmentsOf, bindAttachments } from "../attachments";
 import { recordAudit } from "../audit";
 import { chinaToday } from "../domain/assignment";
 import { endTermProblem, recordDateProblem, replyDateProblem, rosterProblem, tallyAdoption, termCoversRecords, termStatus } from "../domain/group";
-import { can } from "../domain/roles";
+import { can, RECORD_KEEPERS } from "../domain/roles";
 import { withinScope } from "../domain/scope";
 import { containsPattern } from "../domain/search";
 import type { Viewer } from "../context";
@@ -30,9 +30,6 @@ const reader = protectedProcedure.use(({ ctx, next }) => {
   if (!can(ctx.viewer.role, "group.read") && !can(ctx.viewer.role, "group.serve")) fail("FORBIDDEN");
   return next();
 });
-
-/** Who hears about an opinion raised: the dispatching committee's record keepers. */
-const RECORD_KEEPERS = ["city_staff", "county_staff", "township_liaison"] as const;
 
 /**
  * The groups a viewer may see, as SQL over `supervision_groups` joined to its committee: staff

@@ -19,6 +19,7 @@ import { recordAudit } from "../audit";
 import type { Viewer } from "../context";
 import { chinaToday } from "../domain/assignment";
 import { allowedProblemActions, closureRate, isProblemOverdue, mayActOnProblem, type ProblemAction, problemTransition } from "../domain/problem";
+import { RECORD_KEEPERS } from "../domain/roles";
 import { withinScope } from "../domain/scope";
 import { containsPattern } from "../domain/search";
 import { notify, staffOf } from "../notify";
@@ -48,9 +49,6 @@ const write = capabilityProcedure("problem.write");
 
 const raising = alias(committees, "raising");
 const parent = alias(committees, "parent_committee");
-
-/** Who hears about a committee's problems: its working staff. */
-const STAFF = ["city_staff", "county_staff", "township_liaison"] as const;
 
 /** A problem is the viewer's when its area or its raiser lies in their subtree. */
 export function problemInScope(viewer: Viewer): SQL {
@@ -85,8 +83,8 @@ const parties = (l: Loaded) => ({ committeeId: l.p.committeeId, committeeParentI
 
 /** The staff of a committee (or, when it has none, of its parent), less the one acting. */
 async function staffToTell(tx: Executor, committeeId: number, parentId: number | null, except: number): Promise<number[]> {
-  let ids = await staffOf(tx, committeeId, STAFF);
-  if (ids.length === 0 && parentId !== null) ids = await staffOf(tx, parentId, STAFF);
+  let ids = await staffOf(tx, committeeId, RECORD_KEEPERS);
+  if (ids.length === 0 && parentId !== null) ids = await staffOf(tx, parentId, RECORD_KEEPERS);
   return ids.filter((id) => id !== except);
 }
 
@@ -263,7 +261,7 @@ async function act(
     if (written.tell) {
       const to =
         written.tell === "raising"
-          ? (await staffOf(tx, p.raisingCommitteeId, STAFF)).filter((id) => id !== ctx.viewer.userId)
+          ? (await staffOf(tx, p.raisingCommitteeId, RECORD_KEEPERS)).filter((id) => id !== ctx.viewer.userId)
           : await staffToTell(tx, p.committeeId, loaded.committeeParentId, ctx.viewer.userId);
       await notify(tx, to, { kind: `problem.${step.event}`, title: p.title, link: `/problems/${p.id}` });
     }

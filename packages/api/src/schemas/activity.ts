@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ACTIVITY_AUDIENCES, ACTIVITY_STATUSES, ACTIVITY_TYPES, ATTENDANCE_STATUSES } from "@dm/db/enums";
+import { monthString } from "./coverage";
 
 const id = z.number().int().positive();
 const version = z.number().int().positive();
@@ -44,7 +45,7 @@ export const activityListInput = z.object({
   search: z.string().trim().max(50).optional(),
   campaignId: id.optional(),
   /** A calendar month in China, "2026-05". */
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "field.invalid" }).optional(),
+  month: monthString.optional(),
   status: z.enum(ACTIVITY_STATUSES).optional(),
   type: z.enum(ACTIVITY_TYPES).optional(),
   page: z.number().int().min(1).max(10_000).default(1),
