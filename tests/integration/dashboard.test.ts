@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActivityStatus, Adoption, AssignmentStatus, AttendanceStatus, ProblemStatus } from "@dm/db";
 import { activities, assignments, monthlyReports, opinions, problems, registrations, supervisionGroups, tasks } from "@dm/db/schema";
-import { chinaToday, isOverdue } from "@dm/api/domain/assignment";
+import { isOverdue } from "@dm/api/domain/assignment";
+import { chinaToday } from "@dm/api/domain/china-time";
 import { isProblemOverdue } from "@dm/api/domain/problem";
 import { assignmentOverdue, problemOverdue } from "@dm/api/domain/overdue-sql";
 import { type TestDatabase, freshDatabase } from "./support/db";

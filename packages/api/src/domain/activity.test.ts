@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkInWindow, chinaMonthRange, editProblem, freePlaces, inCheckInWindow, mayJoin, placeFor, recordProblem, signupProblem } from "./activity";
+import { checkInWindow, editProblem, freePlaces, inCheckInWindow, mayJoin, placeFor, recordProblem, signupProblem } from "./activity";
+import { chinaMonthRange } from "./china-time";
 
 /** 株洲市 /1/ → 醴陵市 /1/7/ → 左权镇 /1/7/30/; 茶陵县 /1/8/. */
 const liling = { committeeId: 7, committeePath: "/1/7/" };

@@ -6,7 +6,6 @@ import {
   type ActingUser,
   type AssignmentAction,
   type AssignmentParties,
-  chinaToday,
   isOverdue,
   mayAct,
   percentProblem,
@@ -14,6 +13,7 @@ import {
   sideOf,
   transition,
 } from "./assignment";
+import { chinaToday } from "./china-time";
 
 /**
  * The life cycle written out by hand (not derived from ASSIGNMENT_RULES): for each status, the

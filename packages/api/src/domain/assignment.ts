@@ -79,8 +79,3 @@ export function percentProblem(previous: number, next: number, afterReturn: bool
 export function isOverdue(assignment: { deadline: string; status: AssignmentStatus }, today: string): boolean {
   return assignment.status !== "approved" && assignment.deadline < today;
 }
-
-/** Today's date in China, as YYYY-MM-DD: deadlines are calendar days there. */
-export function chinaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
-}

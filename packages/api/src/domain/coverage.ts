@@ -1,4 +1,5 @@
 import type { CommitteeLevel } from "@dm/db";
+import { SHANGHAI_OFFSET_MS } from "./china-time";
 
 /**
  * 每月有活动: which committees held supervision activities in which month. Months are calendar
@@ -8,7 +9,6 @@ import type { CommitteeLevel } from "@dm/db";
 
 export type Month = string;
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const MONTH = /^(\d{4})-(\d{2})$/;
 
 function parts(month: Month): [number, number] {

@@ -1,4 +1,5 @@
 import { addMonths, type Month, monthPhase } from "./coverage";
+import { SHANGHAI_OFFSET_MS } from "./china-time";
 
 /**
  * 月报: each county and township reports on every month of a campaign, due by the campaign's
@@ -9,7 +10,6 @@ import { addMonths, type Month, monthPhase } from "./coverage";
 export const REPORT_STATES = ["submitted", "late", "missing", "pending"] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** The due date as a calendar date: day `dueDay` of the month after `month` ("2026-11-05"). */
 export function dueDate(month: Month, dueDay: number): string {

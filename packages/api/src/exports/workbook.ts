@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { fail } from "../trpc";
+import { SHANGHAI_OFFSET_MS } from "../domain/china-time";
 
 /**
  * Every Excel export is built here: sheets from typed column definitions (Chinese header,
@@ -49,7 +50,6 @@ const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   datetime: "yyyy-mm-dd hh:mm",
 };
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * Excel has no time zones: a cell shows the wall-clock time it is given. exceljs writes a Date's

@@ -9,8 +9,6 @@ import type { Viewer } from "../context";
 import { activitiesCalendar } from "../domain/activity-calendar";
 import { checkInToken, newCheckInSecret, verifyCheckInToken } from "../domain/activity-token";
 import {
-  chinaDateTime,
-  chinaMonthRange,
   checkInWindow,
   editProblem,
   freePlaces,
@@ -22,6 +20,7 @@ import {
   recordProblem,
   signupProblem,
 } from "../domain/activity";
+import { chinaDateTime, chinaMonthRange } from "../domain/china-time";
 import { withinScope } from "../domain/scope";
 import { capRows, EXPORT_QUERY_LIMIT } from "../exports/workbook";
 import { containsPattern } from "../domain/search";

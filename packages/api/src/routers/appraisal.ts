@@ -3,7 +3,7 @@ import type { Executor, Tx } from "@dm/db";
 import { appraisalCriteria, appraisalScores, committees, departments, groupMembers, supervisionGroups } from "@dm/db/schema";
 import { recordAudit } from "../audit";
 import { appraisalOpen, scoreInRange, termCoversYear } from "../domain/appraisal";
-import { chinaToday } from "../domain/assignment";
+import { chinaToday } from "../domain/china-time";
 import { withinScope } from "../domain/scope";
 import type { Viewer } from "../context";
 import { criteriaInput, criterionCreateInput, criterionRemoveInput, criterionUpdateInput, resultsInput, scoreFormInput, scoreInput } from "../schemas/group";

@@ -4,7 +4,8 @@ import type { AssignmentStatus, CommitteeLevel, Db, Executor, Tx } from "@dm/db"
 import { assignmentEvents, assignments, committees, tasks, users } from "@dm/db/schema";
 import { attachmentsOf, bindAttachments } from "../attachments";
 import { recordAudit } from "../audit";
-import { ASSIGNMENT_ACTIONS, type AssignmentAction, chinaToday, isOverdue, mayAct, percentProblem, transition } from "../domain/assignment";
+import { ASSIGNMENT_ACTIONS, type AssignmentAction, isOverdue, mayAct, percentProblem, transition } from "../domain/assignment";
+import { chinaToday } from "../domain/china-time";
 import { withinScope } from "../domain/scope";
 import { containsPattern } from "../domain/search";
 import type { Viewer } from "../context";

@@ -3,7 +3,7 @@ import type { Executor } from "@dm/db";
 import type { Campaign } from "@dm/db/schema";
 import { activities, assignments, committees, members, monthlyReports, opinions, problems, registrations, supervisionGroups, tasks } from "@dm/db/schema";
 import type { Viewer } from "../context";
-import { chinaToday } from "../domain/assignment";
+import { chinaToday } from "../domain/china-time";
 import { addMonths, type Month, monthDate, monthPhase, monthStart, monthsBetween } from "../domain/coverage";
 import { buildBreakdown, buildTrend, dashboardMonth, type DashboardCommittee, type FigureKey, OwnCounts, periodEnd, tally } from "../domain/dashboard";
 import { reportDeadline, reportState, type ReportState } from "../domain/monthly-report";

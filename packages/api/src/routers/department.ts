@@ -2,7 +2,7 @@ import { and, asc, eq, max, sql } from "drizzle-orm";
 import type { Executor, Tx } from "@dm/db";
 import { committees, departments, opinions, supervisionGroups } from "@dm/db/schema";
 import { recordAudit } from "../audit";
-import { chinaToday } from "../domain/assignment";
+import { chinaToday } from "../domain/china-time";
 import { tallyAdoption } from "../domain/group";
 import { withinScope } from "../domain/scope";
 import type { Viewer } from "../context";

@@ -3,7 +3,7 @@ import type { Executor, GroupKind, GroupRole, Tx } from "@dm/db";
 import { committees, departments, groupMembers, members, opinions, supervisionGroups, users, visits, appraisalScores } from "@dm/db/schema";
 import { attachmentsOf, bindAttachments } from "../attachments";
 import { recordAudit } from "../audit";
-import { chinaToday } from "../domain/assignment";
+import { chinaToday } from "../domain/china-time";
 import { endTermProblem, recordDateProblem, replyDateProblem, rosterProblem, tallyAdoption, termCoversRecords, termStatus } from "../domain/group";
 import { can, RECORD_KEEPERS } from "../domain/roles";
 import { withinScope } from "../domain/scope";

@@ -19,13 +19,11 @@ import { capabilityProcedure, createTRPCRouter, fail } from "../trpc";
 import { loadCampaign } from "./campaign";
 import { shanghaiMonthOf } from "./coverage";
 import type { z } from "zod";
+import { chinaDateTime } from "../domain/china-time";
 
 /** Counties and townships write their own committee's reports; staff in scope read them. */
 const writer = capabilityProcedure("monthlyReport.write");
 const reader = capabilityProcedure("coverage.read");
-
-/** "2026-11-03 10:20" in Shanghai, for messages. */
-const shanghaiTime = (d: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(d);
 
 const campaignMonths = (c: Pick<Campaign, "startDate" | "endDate">) => monthsBetween(c.startDate, c.endDate);
 
@@ -93,7 +91,7 @@ async function write(ctx: { db: Db; requestId: string; viewer: Viewer }, input: 
       }
     } else {
       if (existing.version !== input.version) conflict(existing);
-      if (existing.status === "submitted") fail("BAD_REQUEST", "monthlyReport.alreadySubmitted", { submittedAt: shanghaiTime(existing.submittedAt!) });
+      if (existing.status === "submitted") fail("BAD_REQUEST", "monthlyReport.alreadySubmitted", { submittedAt: chinaDateTime(existing.submittedAt!) });
       [saved] = await tx
         .update(monthlyReports)
         .set({ ...fields, ...submission, version: existing.version + 1, updatedAt: now })

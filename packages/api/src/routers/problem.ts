@@ -17,7 +17,7 @@ import {
 import { attachmentsOf, bindAttachments } from "../attachments";
 import { recordAudit } from "../audit";
 import type { Viewer } from "../context";
-import { chinaToday } from "../domain/assignment";
+import { chinaToday } from "../domain/china-time";
 import { allowedProblemActions, closureRate, isProblemOverdue, mayActOnProblem, type ProblemAction, problemTransition } from "../domain/problem";
 import { RECORD_KEEPERS } from "../domain/roles";
 import { withinScope } from "../domain/scope";

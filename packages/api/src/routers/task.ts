@@ -4,7 +4,7 @@ import type { Executor, Tx } from "@dm/db";
 import { assignmentEvents, assignments, campaigns, committees, tasks, users } from "@dm/db/schema";
 import { attachmentsOf, bindAttachments } from "../attachments";
 import { recordAudit } from "../audit";
-import { chinaToday } from "../domain/assignment";
+import { chinaToday } from "../domain/china-time";
 import { capRows, EXPORT_QUERY_LIMIT } from "../exports/workbook";
 import { CITY_ROLES, STAFF_ROLES } from "../domain/roles";
 import { withinScope } from "../domain/scope";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { appraisalOpen, currentAppraisalYear } from "@dm/api/domain/appraisal";
-import { chinaToday } from "@dm/api/domain/assignment";
+import { chinaToday } from "@dm/api/domain/china-time";
 import { can } from "@dm/api/domain/roles";
 import { BackLink } from "@/components/groups/back-link";
 import { GroupDetail } from "@/components/groups/group-detail";

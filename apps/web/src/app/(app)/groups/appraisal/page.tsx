@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { currentAppraisalYear } from "@dm/api/domain/appraisal";
-import { chinaToday } from "@dm/api/domain/assignment";
+import { chinaToday } from "@dm/api/domain/china-time";
 import { can } from "@dm/api/domain/roles";
 import { AppraisalAdmin } from "@/components/groups/appraisal-admin";
 import { CommitteeSwitch } from "@/components/groups/committee-switch";

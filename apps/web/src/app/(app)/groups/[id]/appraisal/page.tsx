@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { currentAppraisalYear } from "@dm/api/domain/appraisal";
-import { chinaToday } from "@dm/api/domain/assignment";
+import { chinaToday } from "@dm/api/domain/china-time";
 import { BackLink } from "@/components/groups/back-link";
 import { ScoreForm } from "@/components/groups/score-form";
 import { groupForMember } from "@/components/groups/server";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { chinaToday } from "@dm/api/domain/assignment";
+import { chinaToday } from "@dm/api/domain/china-time";
 import { BackLink } from "@/components/groups/back-link";
 import { groupForMember } from "@/components/groups/server";
 import { VisitForm } from "@/components/groups/visit-form";
