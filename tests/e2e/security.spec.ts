@@ -38,6 +38,19 @@ test("pages, API answers and static files carry the security headers; a client c
   expectSecurityHeaders(await request.get("/login", { headers: { "x-forwarded-proto": "https" } }), "/login, claiming https");
 });
 
+test("a stored file keeps its own sandboxed policy, with nosniff and a download disposition", async ({ page }) => {
+  await signIn(page, ACCOUNTS.zuoquan.identifier);
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+  const created = await page.request.post("/api/attachments", { multipart: { file: { name: "现场.png", mimeType: "image/png", buffer: png } } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+  const headers = (await page.request.get(`/api/attachments/${id}`)).headers();
+  expect(headers["content-security-policy"]).toBe("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["content-disposition"]).toMatch(/^attachment; /);
+});
+
 /** Records every CSP violation the page reports, through the console and the DOM event. */
 async function watchViolations(page: Page): Promise<string[]> {
   const violations: string[] = [];
