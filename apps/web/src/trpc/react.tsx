@@ -5,14 +5,8 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
-import { z } from "zod";
 import type { AppRouter } from "@dm/api";
 import { makeQueryClient } from "./query-client";
-
-// Zod compiles object parsers with `new Function` where eval is allowed, and probes for it;
-// the Content-Security-Policy forbids eval, and the browser reports even the caught probe as a
-// violation. The forms' schemas are small: interpret them.
-z.config({ jitless: true });
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
