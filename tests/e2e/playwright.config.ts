@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { E2E_AUTH_SECRET } from "./secret";
 
 /**
  * End-to-end tests: the production build served by `npm run serve -w @dm/web` on its own
@@ -72,7 +73,7 @@ export default defineConfig({
       PORT: String(PORT),
       PGPORT: String(PGPORT),
       DATA_DIR: dataDir,
-      AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+      AUTH_SECRET: E2E_AUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

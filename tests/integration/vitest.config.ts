@@ -15,6 +15,9 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 20_000,
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
+    // through Vite it resolves (auth-cookies.test.ts runs the real next-auth configuration).
+    server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 60_000,
   },
 });

@@ -1,11 +1,16 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { signOut } from "@dm/auth";
 import { parseLocale } from "@dm/api";
 
+/**
+ * Only the server reads the language (HttpOnly). Secure over HTTPS: the production server
+ * keeps X-Forwarded-Proto only from a trusted proxy, and Next fills it in otherwise.
+ */
 export async function setLocale(locale: string) {
-  (await cookies()).set("NEXT_LOCALE", parseLocale(locale), { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  const secure = (await headers()).get("x-forwarded-proto") === "https";
+  (await cookies()).set("NEXT_LOCALE", parseLocale(locale), { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: true, secure });
 }
 
 export async function signOutAction() {

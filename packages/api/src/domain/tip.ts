@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { TIP_LIMITS } from "./tip-limits";
 
 /**
  * Public tips (举报线索): the reference code, the abuse limits and the keyed IP hash. Pure
@@ -43,16 +44,7 @@ export function normalizeTipCode(input: string): string | null {
   return code;
 }
 
-/** What one submission may carry. Photos are checked by their content, like every upload. */
-export const TIP_LIMITS = {
-  maxPhotos: 5,
-  maxPhotoBytes: 5 * 1024 * 1024,
-  photoTypes: ["image/jpeg", "image/png", "image/webp", "image/gif"] as readonly string[],
-  contentMax: 2000,
-  contentMin: 10,
-  locationMax: 200,
-  contactMax: 60,
-};
+export { TIP_LIMITS };
 
 /** Room for the text fields and the multipart envelope around the largest allowed photos. */
 export const TIP_MAX_BODY_BYTES = TIP_LIMITS.maxPhotos * TIP_LIMITS.maxPhotoBytes + 64 * 1024;

@@ -5,7 +5,7 @@ import { Camera, Send, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
-import { TIP_LIMITS } from "@dm/api/domain/tip";
+import { TIP_LIMITS } from "@dm/api/domain/tip-limits";
 import { formatSize } from "@/components/attachments/shared";
 import { describedBy, Field } from "@/components/tasks/field";
 import { Alert, buttonClass, Card, inputClass } from "@/components/ui";
