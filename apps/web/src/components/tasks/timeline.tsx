@@ -45,54 +45,95 @@ export function formatDateTime(format: ReturnType<typeof useFormatter>, at: Date
   return format.dateTime(at, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
 }
 
+/** The line a timeline's entries hang on. */
+export function TimelineList({ children }: { children: React.ReactNode }) {
+  return <ol className="relative space-y-4 before:absolute before:top-2 before:bottom-2 before:left-3.5 before:w-px before:bg-slate-200">{children}</ol>;
+}
+
+interface EntryProps {
+  type: string;
+  icon: typeof Send;
+  /** Classes of the icon's dot. */
+  tone: string;
+  title: string;
+  /** Who acted, as shown after the title. */
+  actor: string;
+  at: Date;
+  /** Shown after the time (e.g. the reported percent). */
+  extra?: React.ReactNode;
+  comment: string;
+  /** A reason to act on: shown in red under this label. */
+  reasonLabel?: string;
+  /** Otherwise the comment, led by this label where it needs one. */
+  commentLabel?: string;
+  attachments: TimelineEvent["attachments"];
+}
+
+/** One step on a timeline (assignments, problems): who did what, when, why, with what files. */
+export function TimelineEntry({ type, icon: Icon, tone, title, actor, at, extra, comment, reasonLabel, commentLabel, attachments }: EntryProps) {
+  const format = useFormatter();
+  return (
+    <li className="relative flex gap-3" data-event={type}>
+      <span className={clsx("relative z-10 mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full ring-4 ring-white", tone)}>
+        <Icon className="h-3.5 w-3.5" aria-hidden />
+      </span>
+      <div className="min-w-0 flex-1">
+        <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
+          <span className="font-medium text-slate-900">{title}</span>
+          <span className="text-slate-600">{actor}</span>
+          <time dateTime={at.toISOString()} className="text-xs text-slate-400 tabular-nums">
+            {formatDateTime(format, at)}
+          </time>
+          {extra}
+        </p>
+        {comment ? (
+          reasonLabel ? (
+            <div className="mt-1.5 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              <span className="font-medium">{reasonLabel}</span>
+              <span className="whitespace-pre-wrap">{comment}</span>
+            </div>
+          ) : (
+            <p className="mt-1 text-sm whitespace-pre-wrap text-slate-700">
+              {commentLabel ? <span className="text-slate-500">{commentLabel}</span> : null}
+              {comment}
+            </p>
+          )
+        ) : null}
+        {attachments.length ? (
+          <div className="mt-2">
+            <AttachmentList files={attachments} />
+          </div>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
 /**
  * An assignment's timeline, oldest first: who did what, when, and why. Return reasons stand
  * out in red: they are what the county must act on.
  */
 export function Timeline({ events }: { events: TimelineEvent[] }) {
   const t = useTranslations("work");
-  const format = useFormatter();
   if (events.length === 0) return <p className="text-sm text-slate-500">{t("noEvents")}</p>;
   return (
-    <ol className="relative space-y-4 before:absolute before:top-2 before:bottom-2 before:left-3.5 before:w-px before:bg-slate-200">
-      {events.map((e) => {
-        const Icon = ICONS[e.type];
-        return (
-          <li key={e.id} className="relative flex gap-3" data-event={e.type}>
-            <span className={clsx("relative z-10 mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full ring-4 ring-white", DOT[e.type])}>
-              <Icon className="h-3.5 w-3.5" aria-hidden />
-            </span>
-            <div className="min-w-0 flex-1">
-              <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
-                <span className="font-medium text-slate-900">{t(`events.${e.type}`)}</span>
-                <span className="text-slate-600">{e.actorName}</span>
-                <time dateTime={e.at.toISOString()} className="text-xs text-slate-400 tabular-nums">
-                  {formatDateTime(format, e.at)}
-                </time>
-                {e.percent !== null ? <span className="text-xs font-medium text-slate-700 tabular-nums">{t("percentIs", { percent: e.percent })}</span> : null}
-              </p>
-              {e.comment ? (
-                e.type === "returned" ? (
-                  <div className="mt-1.5 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-                    <span className="font-medium">{t("commentLabels.returned")}</span>
-                    <span className="whitespace-pre-wrap">{e.comment}</span>
-                  </div>
-                ) : (
-                  <p className="mt-1 text-sm whitespace-pre-wrap text-slate-700">
-                    {LABELLED.includes(e.type) ? <span className="text-slate-500">{t(`commentLabels.${e.type}`)}</span> : null}
-                    {e.comment}
-                  </p>
-                )
-              ) : null}
-              {e.attachments.length ? (
-                <div className="mt-2">
-                  <AttachmentList files={e.attachments} />
-                </div>
-              ) : null}
-            </div>
-          </li>
-        );
-      })}
-    </ol>
+    <TimelineList>
+      {events.map((e) => (
+        <TimelineEntry
+          key={e.id}
+          type={e.type}
+          icon={ICONS[e.type]}
+          tone={DOT[e.type]}
+          title={t(`events.${e.type}`)}
+          actor={e.actorName}
+          at={e.at}
+          extra={e.percent !== null ? <span className="text-xs font-medium text-slate-700 tabular-nums">{t("percentIs", { percent: e.percent })}</span> : null}
+          comment={e.comment}
+          reasonLabel={e.type === "returned" ? t("commentLabels.returned") : undefined}
+          commentLabel={LABELLED.includes(e.type) ? t(`commentLabels.${e.type}`) : undefined}
+          attachments={e.attachments}
+        />
+      ))}
+    </TimelineList>
   );
 }

@@ -1,11 +1,9 @@
 "use client";
 
-import { clsx } from "clsx";
 import { CalendarClock, CheckCircle2, CornerUpLeft, FilePlus2, FileCheck2, RotateCcw, Send, ShieldCheck } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { ProblemEventType } from "@dm/db/enums";
-import { AttachmentList } from "@/components/attachments/attachment-list";
-import { formatDateTime } from "@/components/tasks/timeline";
+import { TimelineEntry, TimelineList } from "@/components/tasks/timeline";
 
 export interface ProblemTimelineEvent {
   id: number;
@@ -45,48 +43,23 @@ const REASONS: readonly ProblemEventType[] = ["rejected", "reopened"];
 /** A problem's timeline, oldest first: who (and which committee) did what, when, why, with what evidence. */
 export function ProblemTimeline({ events }: { events: ProblemTimelineEvent[] }) {
   const t = useTranslations("problems.timeline");
-  const format = useFormatter();
   return (
-    <ol className="relative space-y-4 before:absolute before:top-2 before:bottom-2 before:left-3.5 before:w-px before:bg-slate-200">
-      {events.map((e) => {
-        const Icon = ICONS[e.type];
-        return (
-          <li key={e.id} className="relative flex gap-3" data-event={e.type}>
-            <span className={clsx("relative z-10 mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full ring-4 ring-white", DOT[e.type])}>
-              <Icon className="h-3.5 w-3.5" aria-hidden />
-            </span>
-            <div className="min-w-0 flex-1">
-              <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
-                <span className="font-medium text-slate-900">{t(`events.${e.type}`)}</span>
-                <span className="text-slate-600">
-                  {e.actorName}（{e.actorCommittee}）
-                </span>
-                <time dateTime={e.at.toISOString()} className="text-xs text-slate-400 tabular-nums">
-                  {formatDateTime(format, e.at)}
-                </time>
-              </p>
-              {e.comment ? (
-                REASONS.includes(e.type) ? (
-                  <div className="mt-1.5 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-                    <span className="font-medium">{t("reason")}</span>
-                    <span className="whitespace-pre-wrap">{e.comment}</span>
-                  </div>
-                ) : (
-                  <p className="mt-1 text-sm whitespace-pre-wrap text-slate-700">
-                    <span className="text-slate-500">{t(`labels.${e.type}`)}</span>
-                    {e.comment}
-                  </p>
-                )
-              ) : null}
-              {e.attachments.length ? (
-                <div className="mt-2">
-                  <AttachmentList files={e.attachments} />
-                </div>
-              ) : null}
-            </div>
-          </li>
-        );
-      })}
-    </ol>
+    <TimelineList>
+      {events.map((e) => (
+        <TimelineEntry
+          key={e.id}
+          type={e.type}
+          icon={ICONS[e.type]}
+          tone={DOT[e.type]}
+          title={t(`events.${e.type}`)}
+          actor={`${e.actorName}（${e.actorCommittee}）`}
+          at={e.at}
+          comment={e.comment}
+          reasonLabel={REASONS.includes(e.type) ? t("reason") : undefined}
+          commentLabel={t(`labels.${e.type}`)}
+          attachments={e.attachments}
+        />
+      ))}
+    </TimelineList>
   );
 }
