@@ -7,6 +7,18 @@ import { capabilityProcedure, createTRPCRouter } from "../trpc";
 
 const read = capabilityProcedure("committee.read");
 
+/**
+ * A committee the caller's scope contains, or undefined: how a client-sent committee id is
+ * checked (the caller then answers as its context needs: NOT_FOUND, or an error on the field).
+ */
+export async function findCommitteeInScope(db: Executor, scope: Scope, id: number) {
+  const [row] = await db
+    .select({ id: committees.id, name: committees.name, level: committees.level, path: committees.path, parentId: committees.parentId })
+    .from(committees)
+    .where(and(eq(committees.id, id), withinScope(scope, committees.path)));
+  return row;
+}
+
 /** Committees in scope with own and subtree active-member counts: two indexed queries. */
 async function committeesWithCounts(db: Executor, scope: Scope) {
   const [rows, counts] = await Promise.all([

@@ -7,6 +7,7 @@ import { tallyAdoption } from "../domain/group";
 import { withinScope } from "../domain/scope";
 import type { Viewer } from "../context";
 import { departmentActiveInput, departmentCreateInput, departmentListInput, departmentRenameInput } from "../schemas/group";
+import { findCommitteeInScope } from "./committee";
 import { capabilityProcedure, createTRPCRouter, fail, failField } from "../trpc";
 
 const read = capabilityProcedure("group.read");
@@ -14,12 +15,7 @@ const manage = capabilityProcedure("group.manage");
 
 /** A committee in the caller's scope (their own when `id` is left out), or NOT_FOUND. */
 export async function committeeInScope(db: Executor, viewer: Viewer, id?: number) {
-  const [row] = await db
-    .select({ id: committees.id, name: committees.name, level: committees.level, path: committees.path })
-    .from(committees)
-    .where(and(eq(committees.id, id ?? viewer.scope.committeeId), withinScope(viewer.scope, committees.path)));
-  if (!row) fail("NOT_FOUND");
-  return row;
+  return (await findCommitteeInScope(db, viewer.scope, id ?? viewer.scope.committeeId)) ?? fail("NOT_FOUND");
 }
 
 /** A department of the caller's own committee, locked for the change; others in scope are FORBIDDEN. */

@@ -23,6 +23,7 @@ import {
   memberStatusInput,
   memberUpdateInput,
 } from "../schemas/member";
+import { findCommitteeInScope } from "./committee";
 import { capabilityProcedure, createTRPCRouter, fail, failField } from "../trpc";
 import { capRows, EXPORT_QUERY_LIMIT } from "../exports/workbook";
 
@@ -90,8 +91,7 @@ async function loadMember(db: Executor, viewer: Viewer, id: number, lock = false
 
 /** The committee a member is put in must lie in the caller's scope (client ids are not trusted). */
 async function requireCommitteeInScope(db: Executor, viewer: Viewer, committeeId: number, field: string) {
-  const [row] = await db.select({ id: committees.id }).from(committees).where(and(eq(committees.id, committeeId), withinScope(viewer.scope, committees.path)));
-  if (!row) failField(field.split("."), "member.committeeOutOfScope");
+  if (!(await findCommitteeInScope(db, viewer.scope, committeeId))) failField(field.split("."), "member.committeeOutOfScope");
 }
 
 async function requirePhoneFree(db: Executor, phone: string, field: string, exceptMemberId?: number) {

@@ -40,6 +40,7 @@ import {
   problemSourceInput,
   problemVerifyInput,
 } from "../schemas/problem";
+import { findCommitteeInScope } from "./committee";
 import { capabilityProcedure, createTRPCRouter, fail } from "../trpc";
 import { capRows, EXPORT_QUERY_LIMIT } from "../exports/workbook";
 import { problemOverdue } from "../domain/overdue-sql";
@@ -103,12 +104,7 @@ async function checkDepartment(db: Executor, departmentId: number, committeePath
 
 /** A committee in the viewer's scope (the area of a new problem), with its path. */
 async function committeeInScope(db: Executor, viewer: Viewer, committeeId: number) {
-  const [row] = await db
-    .select({ id: committees.id, path: committees.path, parentId: committees.parentId, name: committees.name })
-    .from(committees)
-    .where(and(eq(committees.id, committeeId), withinScope(viewer.scope, committees.path)));
-  if (!row) fail("BAD_REQUEST", "problem.committeeNotInScope");
-  return row;
+  return (await findCommitteeInScope(db, viewer.scope, committeeId)) ?? fail("BAD_REQUEST", "problem.committeeNotInScope");
 }
 
 /**
