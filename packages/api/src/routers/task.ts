@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor, Tx } from "@dm/db";
 import { assignmentEvents, assignments, campaigns, committees, tasks, users } from "@dm/db/schema";
@@ -88,7 +88,7 @@ function countyAssignmentFilter(input: TaskListFilters, today: string, table: Re
   const filter: SQL[] = [];
   if (input.status) filter.push(eq(table.status, input.status));
   if (input.committeeId) filter.push(eq(table.committeeId, input.committeeId));
-  if (input.overdue) filter.push(and(ne(table.status, "approved"), lt(table.deadline, today))!);
+  if (input.overdue) filter.push(assignmentOverdue(today, table));
   return filter;
 }
 
