@@ -2,6 +2,8 @@ import { and, eq, gte, inArray, isNull, lt, lte, ne, notExists, or, sql } from "
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Role } from "@dm/db";
 import { activities, assignments, campaigns, committees, monthlyReports, registrations, tasks, users } from "@dm/db/schema";
+import { chinaToday } from "@dm/api/domain/china-time";
+import { assignmentOverdue } from "@dm/api/domain/overdue-sql";
 import { deliver, type ReminderDraft } from "./deliver";
 import {
   activityReminderDay,
@@ -12,7 +14,6 @@ import {
   monthlyReportReminder,
   remindedDeadlines,
   reportedMonth,
-  shanghaiDay,
   shanghaiTime,
 } from "./rules";
 
@@ -33,7 +34,7 @@ const staffOf = (committeeId: typeof assignments.committeeId | typeof unit.id) =
 
 /** 3 days and 1 day before the deadline of an assignment not yet approved: its committee's staff. */
 export async function sendDeadlineReminders(db: Db, now: Date): Promise<number> {
-  const today = shanghaiDay(now);
+  const today = chinaToday(now);
   const rows = await db
     .select({ id: assignments.id, deadline: assignments.deadline, title: tasks.title, userId: users.id })
     .from(assignments)
@@ -55,7 +56,7 @@ export async function sendDeadlineReminders(db: Db, now: Date): Promise<number> 
  * for a township's).
  */
 export async function sendOverdueNotices(db: Db, now: Date): Promise<number> {
-  const today = shanghaiDay(now);
+  const today = chinaToday(now);
   const rows = await db
     .select({
       id: assignments.id,
@@ -74,7 +75,7 @@ export async function sendOverdueNotices(db: Db, now: Date): Promise<number> {
     .innerJoin(unit, eq(unit.id, assignments.committeeId))
     .innerJoin(issuer, eq(issuer.id, assignments.issuerCommitteeId))
     .innerJoin(users, and(isNull(users.disabledAt), or(staffOf(assignments.committeeId), eq(users.id, assignments.sentBy))))
-    .where(and(ne(assignments.status, "approved"), lt(assignments.deadline, today)));
+    .where(assignmentOverdue(today));
   return deliver(
     db,
     rows.map((r): ReminderDraft => {
@@ -104,7 +105,7 @@ function campaignUnits(db: Db) {
  * in an ongoing campaign, once per campaign and month.
  */
 export async function sendMidMonthWarnings(db: Db, now: Date): Promise<number> {
-  const today = shanghaiDay(now);
+  const today = chinaToday(now);
   const warning = midMonthWarning(today);
   if (!warning) return 0;
   const rows = await campaignUnits(db).where(
@@ -145,7 +146,7 @@ export async function sendMidMonthWarnings(db: Db, now: Date): Promise<number> {
  * report on last month, for a campaign that ran then, is not submitted.
  */
 export async function sendMonthlyReportReminders(db: Db, now: Date): Promise<number> {
-  const today = shanghaiDay(now);
+  const today = chinaToday(now);
   const { month, lastDay } = reportedMonth(today);
   const rows = await campaignUnits(db).where(
     and(
@@ -178,7 +179,7 @@ export async function sendMonthlyReportReminders(db: Db, now: Date): Promise<num
 
 /** The day before a planned activity: every member registered for it (not waiting) who has a sign-in. */
 export async function sendActivityReminders(db: Db, now: Date): Promise<number> {
-  const day = activityReminderDay(shanghaiDay(now));
+  const day = activityReminderDay(chinaToday(now));
   const { from, to } = dayRange(day);
   const rows = await db
     .select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, place: activities.place, userId: users.id })

@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { isOverdue } from "@dm/api/domain/assignment";
+import { chinaToday as shanghaiDay } from "@dm/api/domain/china-time";
 import {
   activityReminderDay,
   addDays,
   dayRange,
   daysBetween,
   deadlineReminderKind,
-  isOverdue,
   midMonthWarning,
   monthLabel,
   monthlyReportReminder,
   monthStart,
   remindedDeadlines,
   reportedMonth,
-  shanghaiDay,
   shanghaiTime,
 } from "./rules";
 
@@ -52,8 +52,8 @@ describe("deadline reminders", () => {
   });
 
   it("is overdue from the day after the deadline", () => {
-    expect(isOverdue("2026-06-30", "2026-06-30")).toBe(false);
-    expect(isOverdue("2026-06-30", "2026-07-01")).toBe(true);
+    expect(isOverdue({ deadline: "2026-06-30", status: "sent" }, "2026-06-30")).toBe(false);
+    expect(isOverdue({ deadline: "2026-06-30", status: "sent" }, "2026-07-01")).toBe(true);
   });
 });
 

@@ -8,13 +8,7 @@
 export const TIME_ZONE = "Asia/Shanghai";
 const OFFSET = "+08:00";
 
-const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
 const timeFormat = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-
-/** The Shanghai calendar day of an instant. */
-export function shanghaiDay(at: Date): string {
-  return dayFormat.format(at);
-}
 
 /** The Shanghai wall-clock time of an instant, HH:mm. */
 export function shanghaiTime(at: Date): string {
@@ -65,14 +59,6 @@ export function remindedDeadlines(today: string): string[] {
 export function deadlineReminderKind(deadline: string, today: string): DeadlineReminderKind | null {
   const left = daysBetween(today, deadline);
   return DEADLINE_REMINDERS.find((r) => r.daysAhead === left)?.kind ?? null;
-}
-
-/**
- * Overdue: the deadline day has passed (the whole of the deadline day still counts as in time).
- * One notice per assignment and deadline, sent on the first run after it passed.
- */
-export function isOverdue(deadline: string, today: string): boolean {
-  return deadline < today;
 }
 
 /* ─── Monthly coverage: 每月有活动 ──────────────────────────────────────────────────────────── */
