@@ -1,5 +1,6 @@
 "use client";
 
+import { clsx } from "clsx";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
@@ -35,8 +36,9 @@ export function ProblemDetail({ id }: { id: number }) {
       <PageHeader title={p.title} description={t("problems.detail.subtitle", { raising: p.raisingName, area: p.committeeName })} />
 
       {/* One grid: on phones the details come right after the status, before the actions; on
-          wide screens they sit in the right column beside them. */}
-      <div className="grid gap-5 lg:grid-cols-3 lg:items-start">
+          wide screens they sit in the right column beside them. The last left-hand row takes what
+          height the details need beyond the others, so no gap opens under the status. */}
+      <div className={clsx("grid gap-5 lg:grid-cols-3 lg:items-start", p.allowedActions.length ? "lg:grid-rows-[auto_auto_1fr]" : "lg:grid-rows-[auto_1fr]")}>
         <Card className="lg:col-span-2">
           <div className="space-y-3 px-4 py-4 sm:px-5">
             <div className="flex flex-wrap items-center gap-2">
