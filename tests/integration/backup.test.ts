@@ -197,7 +197,7 @@ describe("a damaged backup", () => {
     const ex = extract();
     ex.on("entry", (header, stream, next) => {
       const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("data", (c: unknown) => chunks.push(c as Buffer));
       stream.on("end", () => {
         entries.set(header.name, Buffer.concat(chunks));
         next();
@@ -224,7 +224,7 @@ describe("a damaged backup", () => {
   it("with flipped bytes is refused, and the new database stays empty", async () => {
     const bytes = await readFile(backupFile);
     const damaged = Buffer.from(bytes);
-    for (let i = 0; i < 16; i++) damaged[Math.floor(bytes.length / 2) + i] ^= 0xff;
+    for (let i = 0; i < 16; i++) damaged[Math.floor(bytes.length / 2) + i] = bytes[Math.floor(bytes.length / 2) + i]! ^ 0xff;
     const file = join(work, "damaged.tar.gz");
     await writeFile(file, damaged);
     const name = newTarget();
@@ -269,7 +269,7 @@ describe("a damaged backup", () => {
     const key = manifest.attachments.files[0]!.key;
     const file = await rewritten((entries) => {
       const body = Buffer.from(entries.get(`attachments/${key}`)!);
-      body[0] ^= 0xff;
+      body[0] = body[0]! ^ 0xff;
       entries.set(`attachments/${key}`, body);
     });
     const name = newTarget();

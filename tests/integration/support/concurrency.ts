@@ -21,7 +21,7 @@ export const CONTENDED_POOL = 20;
 export async function memberAccounts(db: Db, committeeId: number, n: number, prefix: string): Promise<{ id: number; memberId: number }[]> {
   const rows = await db
     .insert(members)
-    .values(Array.from({ length: n }, (_, i) => ({ committeeId, name: `${prefix}${i}`, gender: "女", sector: "无党派人士", party: "无党派人士", level: "county" as const, phone: nextPhone(), workplace: "" })))
+    .values(Array.from({ length: n }, (_, i) => ({ committeeId, name: `${prefix}${i}`, gender: "女" as const, sector: "无党派人士", party: "无党派人士", level: "county" as const, phone: nextPhone(), workplace: "" })))
     .returning({ id: members.id });
   const hash = await passwordHash(TEST_PASSWORD);
   const accounts = await db

@@ -21,7 +21,7 @@ export async function findPgTool(name: "pg_dump" | "pg_restore", minimumMajor: n
   const path = named || name;
   let version: string;
   try {
-    version = (await run(path, ["--version"], { timeout: 10_000 })).stdout.trim();
+    version = (await run(path, ["--version"], { timeout: 10_000, env })).stdout.trim();
   } catch {
     if (named) throw new Error(`${name === "pg_dump" ? "PG_DUMP" : "PG_RESTORE"}=${named} does not run`);
     return { tool: null, reason: `no ${name} on PATH` };
