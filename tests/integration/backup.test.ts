@@ -191,6 +191,11 @@ describe("restore", () => {
 });
 
 describe("a damaged backup", () => {
+  /** One target for every refused restore: each must leave it empty, so the next one is accepted into it. */
+  let refusedInto: string;
+  beforeAll(() => {
+    refusedInto = newTarget();
+  });
   /** Unpacks the archive, lets `change` edit its entries, and packs it again (a valid .tar.gz). */
   async function rewritten(change: (entries: Map<string, Buffer>) => void): Promise<string> {
     const entries = new Map<string, Buffer>();
@@ -227,7 +232,7 @@ describe("a damaged backup", () => {
     for (let i = 0; i < 16; i++) damaged[Math.floor(bytes.length / 2) + i] = bytes[Math.floor(bytes.length / 2) + i]! ^ 0xff;
     const file = join(work, "damaged.tar.gz");
     await writeFile(file, damaged);
-    const name = newTarget();
+    const name = refusedInto;
     await expect(restoreDatabase({ url: urlOf(name), file, attachmentsDir: join(work, "damaged-files") })).rejects.toThrow(/damaged|invalid|incorrect/i);
     await expectLeftEmpty(name);
   });
@@ -236,7 +241,7 @@ describe("a damaged backup", () => {
     const bytes = await readFile(backupFile);
     const file = join(work, "truncated.tar.gz");
     await writeFile(file, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
-    const name = newTarget();
+    const name = refusedInto;
     await expect(restoreDatabase({ url: urlOf(name), file, attachmentsDir: null })).rejects.toThrow();
     await expectLeftEmpty(name);
   });
@@ -251,7 +256,7 @@ describe("a damaged backup", () => {
       members.sha256 = createHash("sha256").update(data).digest("hex");
       entries.set("manifest.json", Buffer.from(JSON.stringify(m)));
     });
-    const name = newTarget();
+    const name = refusedInto;
     await expect(restoreDatabase({ url: urlOf(name), file, attachmentsDir: null })).rejects.toThrow(/does not match the backup[\s\S]*members: the rows' checksum/);
     await expectLeftEmpty(name);
   });
@@ -260,7 +265,7 @@ describe("a damaged backup", () => {
     const file = await rewritten((entries) => {
       entries.set("data/committees.copy", Buffer.from(entries.get("data/committees.copy")!.toString("utf8").replace("醴陵市政协", "醴陵县政协")));
     });
-    const name = newTarget();
+    const name = refusedInto;
     await expect(restoreDatabase({ url: urlOf(name), file, attachmentsDir: null })).rejects.toThrow(/committees is damaged/);
     await expectLeftEmpty(name);
   });
@@ -272,7 +277,7 @@ describe("a damaged backup", () => {
       body[0] = body[0]! ^ 0xff;
       entries.set(`attachments/${key}`, body);
     });
-    const name = newTarget();
+    const name = refusedInto;
     const folder = join(work, "tampered-files");
     await expect(restoreDatabase({ url: urlOf(name), file, attachmentsDir: folder })).rejects.toThrow(new RegExp(`attachment ${key} is damaged`));
     await expectLeftEmpty(name);
@@ -284,6 +289,6 @@ describe("a damaged backup", () => {
   it("not a backup at all is refused with a clear message", async () => {
     const file = join(work, "not-a-backup.tar.gz");
     await writeFile(file, "hello");
-    await expect(restoreDatabase({ url: urlOf(newTarget()), file, attachmentsDir: null })).rejects.toThrow(/not a \.tar\.gz backup|damaged/);
+    await expect(restoreDatabase({ url: urlOf(refusedInto), file, attachmentsDir: null })).rejects.toThrow(/not a \.tar\.gz backup|damaged/);
   });
 });
