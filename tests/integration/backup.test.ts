@@ -28,6 +28,8 @@ let sourceFiles: string;
 let backupFile: string;
 let manifest: Manifest;
 const targets: string[] = [];
+/** Each restore applies the migrations and checks every table: seconds each on a loaded machine. */
+const SLOW = { timeout: 60_000 };
 
 function urlOf(name: string) {
   const url = new URL(inject("pgAdminUrl"));
@@ -104,7 +106,7 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-describe("backup", () => {
+describe("backup", SLOW, () => {
   it("writes one .tar.gz named after the database and the time, with the manifest first", async () => {
     expect(backupFile).toMatch(/\/backups\/t_\d+_[0-9a-f]+-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.tar\.gz$/);
     expect((await readManifest(backupFile)).createdAt).toBe(manifest.createdAt);
@@ -128,7 +130,7 @@ describe("backup", () => {
   });
 });
 
-describe("restore", () => {
+describe("restore", SLOW, () => {
   let target: string;
   let targetFiles: string;
 
@@ -190,7 +192,7 @@ describe("restore", () => {
   });
 });
 
-describe("a damaged backup", () => {
+describe("a damaged backup", SLOW, () => {
   /** One target for every refused restore: each must leave it empty, so the next one is accepted into it. */
   let refusedInto: string;
   beforeAll(() => {

@@ -3,7 +3,7 @@ import { chinaToday } from "@dm/api/domain/china-time";
 import type { ActivityFields } from "@dm/api/schemas/activity";
 import { and, asc, DEFAULT_FOCUS_AREAS, eq } from "@dm/db";
 import { activities, registrations } from "@dm/db/schema";
-import { BURST, CONTENDED_POOL, auditCount, dealt, heldTransaction, memberAccounts, outcome, shapesOf, someoneWaitsOnALock } from "./support/concurrency";
+import { BURST, BURST_TIMEOUT, CONTENDED_POOL, auditCount, dealt, heldTransaction, memberAccounts, outcome, shapesOf, someoneWaitsOnALock } from "./support/concurrency";
 import { type TestDatabase, freshDatabase } from "./support/db";
 import { createCampaign, createOrg, type Org } from "./support/fixtures";
 import { callerFor, expectTRPCError } from "./support/trpc";
@@ -73,7 +73,7 @@ async function markHeld(id: number) {
   await as(org.users.countyA).activity.record({ id, version: a!.version, minutes: "听取通报并座谈", findings: "", opinionCount: 0, markHeld: true });
 }
 
-describe("QR check-in", () => {
+describe("QR check-in", BURST_TIMEOUT, () => {
   it(`${BURST} registered members scanning at once: ${BURST} attendances, each recorded once`, async () => {
     const token = await code(hall);
     const results = await Promise.all(people.map((p) => as(p).activity.checkIn({ activityId: hall, token })));
@@ -112,7 +112,7 @@ describe("QR check-in", () => {
   });
 });
 
-describe("the organiser's marks", () => {
+describe("the organiser's marks", BURST_TIMEOUT, () => {
   it(`two organisers marking ${BURST} members present at once (half signed up, half walk-ins): each once, positions without gaps`, async () => {
     const id = await startedActivity("手工签到的座谈会");
     const signedUp = people.slice(0, BURST / 2);
@@ -143,7 +143,7 @@ describe("the organiser's marks", () => {
   });
 });
 
-describe("scanning while cancelling", () => {
+describe("scanning while cancelling", BURST_TIMEOUT, () => {
   it(`${BURST / 2} members cancel and scan at the same moment: nobody is told they are in unless the check-in is recorded`, async () => {
     const id = await startedActivity("取消与签到同时发生");
     const crowd = people.slice(0, BURST / 2);

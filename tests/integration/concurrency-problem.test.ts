@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProblemCreateInput } from "@dm/api/schemas/problem";
 import { and, eq, inArray, type ProblemStatus, sql } from "@dm/db";
 import { attachments, auditEvents, departments, problemEvents, problems } from "@dm/db/schema";
-import { BURST, CONTENDED_POOL, dealt, outcome, shapesOf } from "./support/concurrency";
+import { BURST, BURST_TIMEOUT, CONTENDED_POOL, dealt, outcome, shapesOf } from "./support/concurrency";
 import { type TestDatabase, freshDatabase } from "./support/db";
 import { createOrg, currentOf, type Org } from "./support/fixtures";
 import { callerFor } from "./support/trpc";
@@ -106,7 +106,7 @@ async function race(id: number, version: number, steps: (() => Promise<{ status:
   return p;
 }
 
-describe(`${BURST} steps on one problem at the same version`, () => {
+describe(`${BURST} steps on one problem at the same version`, BURST_TIMEOUT, () => {
   it("交办 ×100 by the county's two staff with different plans: one plan is kept, one event", async () => {
     const { id, version } = await problemAt("pending", "百人同时交办");
     const callers = dealt(responsible(), BURST);
@@ -154,7 +154,7 @@ describe(`${BURST} steps on one problem at the same version`, () => {
   });
 });
 
-describe(`${BURST} problems each taking a step at once`, () => {
+describe(`${BURST} problems each taking a step at once`, BURST_TIMEOUT, () => {
   it("all applied, each once; the ledger's counts equal the rows", async () => {
     // Half in county A (assigned by its staff), half awaiting the city's verification.
     const pending = await Promise.all(Array.from({ length: BURST / 2 }, (_, i) => problemAt("pending", `批量交办${i}`)));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, type Db, sql } from "@dm/db";
 import { assignmentEvents, assignments, auditEvents, notifications } from "@dm/db/schema";
-import { BURST, CONTENDED_POOL, dealt, outcome, shapesOf } from "./support/concurrency";
+import { BURST, BURST_TIMEOUT, CONTENDED_POOL, dealt, outcome, shapesOf } from "./support/concurrency";
 import { type TestDatabase, freshDatabase } from "./support/db";
 import { assignmentRow, createCampaign, createOrg, createTask, currentOf, driveAssignment, type Org } from "./support/fixtures";
 import { callerFor } from "./support/trpc";
@@ -76,7 +76,7 @@ async function expectCountersMatchRows() {
   expect((await as(org.users.cityStaff).assignment.inboxCounts()).toReview).toBe(reported!.n);
 }
 
-describe(`${BURST} reviews of one report at the same version`, () => {
+describe(`${BURST} reviews of one report at the same version`, BURST_TIMEOUT, () => {
   it("approve ×50 and return ×50: exactly one wins, 99 get CONFLICT with the current state, one event", async () => {
     const { id, version } = await assignmentAt("reported", "百人同时审核的上报");
     const callers = dealt(reviewers(), BURST);
@@ -137,7 +137,7 @@ describe(`${BURST} reviews of one report at the same version`, () => {
   });
 });
 
-describe(`${BURST} different reports reviewed at once`, () => {
+describe(`${BURST} different reports reviewed at once`, BURST_TIMEOUT, () => {
   it("all applied, each once; the inbox tabs, the review queue and the dashboard count the rows", async () => {
     const bulkCampaign = await createCampaign(t.db, org.users.cityStaff.id, { title: "2026年并发审核专项", year: 2026 });
     // 50 tasks, each sent to both counties: 100 assignments, driven to 已上报 by their counties.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActivityFields } from "@dm/api/schemas/activity";
 import { and, asc, DEFAULT_FOCUS_AREAS, eq } from "@dm/db";
 import { activities, auditEvents, notifications, registrations } from "@dm/db/schema";
-import { BURST, CONTENDED_POOL, auditCount, memberAccounts, outcome } from "./support/concurrency";
+import { BURST, BURST_TIMEOUT, CONTENDED_POOL, auditCount, memberAccounts, outcome } from "./support/concurrency";
 import { type TestDatabase, freshDatabase } from "./support/db";
 import { createCampaign, createOrg, type Org } from "./support/fixtures";
 import { callerFor } from "./support/trpc";
@@ -69,7 +69,7 @@ function expectQueueOrder(regs: Awaited<ReturnType<typeof regsOf>>) {
   if (registered.length && waiting.length) expect(Math.max(...registered)).toBeLessThan(Math.min(...waiting));
 }
 
-describe(`${BURST} sign-ups at once`, () => {
+describe(`${BURST} sign-ups at once`, BURST_TIMEOUT, () => {
   it(`fill ${CAPACITY} places exactly; the other ${BURST - CAPACITY} wait in signupSeq order, without gaps or duplicates`, async () => {
     const id = await limitedActivity("百人同时报名的视察");
     const results = await Promise.all(people.map((p) => as(p).activity.signUp({ id })));
@@ -108,7 +108,7 @@ describe(`${BURST} sign-ups at once`, () => {
   });
 });
 
-describe(`${BURST} sign-ups and cancellations mixed at once`, () => {
+describe(`${BURST} sign-ups and cancellations mixed at once`, BURST_TIMEOUT, () => {
   it("keep the capacity, and promote each freed place to exactly one waiting member, told exactly once", async () => {
     const id = await limitedActivity("报名与取消同时进行的座谈会");
     // 60 signed up first: positions 1–30 registered, 31–60 waiting.

@@ -9,6 +9,12 @@ import { expectTRPCError, type ErrorShape } from "./trpc";
 export const BURST = 100;
 
 /**
+ * A burst's time limit: the operations on one row queue on its lock one after another, which on
+ * a loaded 2-core machine can take longer than the default 20 s. The tests assert outcomes, not speed.
+ */
+export const BURST_TIMEOUT = { timeout: 90_000 };
+
+/**
  * Connections in a concurrency test's pool: enough that many transactions really wait on the
  * same row at once (the default 4 would queue most of them in the pool instead).
  */

@@ -138,6 +138,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
   const toApply = migrationsToApply(manifest.migrations, localMigrations());
   if (manifest.attachments.missing.length) warnings.push(`${manifest.attachments.missing.length} attachment file(s) were already missing when the backup was made`);
   if (!manifest.attachments.included) warnings.push("the backup was made without the attachment files: restore them from where they were kept");
+  else if (!options.attachmentsDir && manifest.attachments.files.length) warnings.push(`${manifest.attachments.files.length} attachment file(s) in the backup were left out (--no-attachments)`);
   await prepareTarget(options, log);
 
   const staging = options.attachmentsDir && manifest.attachments.files.length ? await stagingDir(options.attachmentsDir) : null;
