@@ -788,15 +788,17 @@ export const activityRouter = createTRPCRouter({
       // Shares the row lock a cancellation takes, so a scan racing it is refused, not recorded.
       const [current] = await tx.select({ status: activities.status }).from(activities).where(eq(activities.id, a.id)).for("share");
       if (current?.status === "cancelled") fail("BAD_REQUEST", "activity.checkInCancelled");
-      // Only the first of two simultaneous scans writes.
+      // Only the first of two simultaneous scans writes; the registration may also have been
+      // cancelled since it was read (the cancellation held the activity lock this waited on).
       const [updated] = await tx
         .update(registrations)
         .set({ checkedInAt: now, checkInMethod: "qr", attendance: "present", attendanceNote: "", updatedAt: now })
         .where(and(eq(registrations.id, registration.id), eq(registrations.status, "registered"), isNull(registrations.checkedInAt)))
         .returning({ checkedInAt: registrations.checkedInAt, attendance: registrations.attendance });
       if (!updated) {
-        const [current] = await tx.select({ checkedInAt: registrations.checkedInAt, attendance: registrations.attendance }).from(registrations).where(eq(registrations.id, registration.id));
-        return result({ checkedInAt: current!.checkedInAt ?? now, attendance: current!.attendance }, true);
+        const [current] = await tx.select().from(registrations).where(eq(registrations.id, registration.id));
+        if (current?.status === "registered" && current.checkedInAt) return result({ checkedInAt: current.checkedInAt, attendance: current.attendance }, true);
+        fail("BAD_REQUEST", current?.status === "waiting" ? "activity.checkInWaiting" : "activity.checkInNotRegistered");
       }
       await recordAudit(tx, actor(ctx), { action: "activity.checkIn", entityType: "activity", entityId: a.id, after: { memberId: member.memberId, method: "qr" } });
       return result({ checkedInAt: updated.checkedInAt!, attendance: updated.attendance }, false);
