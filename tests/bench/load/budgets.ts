@@ -3,6 +3,7 @@
  * Pure: takes the measured cells, returns one verdict per budget and subject.
  */
 import type { BenchScale } from "../data/manifest";
+import type { CpuPerRequest } from "./cpu";
 import { type CellStats, ratio } from "./stats";
 
 export type Target = "app" | "bound";
@@ -18,6 +19,8 @@ export interface Cell {
   stats: CellStats;
   /** A few of the failures, for the report. */
   errorSamples: string[];
+  /** CPU per successful request in the measured window (Linux only). */
+  cpu?: CpuPerRequest | null;
 }
 
 export const BUDGETS = {

@@ -34,12 +34,16 @@ export async function measure(
   origin: string,
   connections: { warmup: readonly Connection[]; measured: readonly Connection[] },
   phases: { warmupMs: number; durationMs: number },
+  /** Told when the measured window starts and ends (the CPU sampler). */
+  window?: { begin(): void; end(result: PhaseResult): void },
 ): Promise<PhaseResult> {
   if (connections.warmup.length !== connections.measured.length) throw new Error("the warm-up and the measured phase must use the same connections");
   const clients = connections.measured.map(() => new Client(origin, { pipelining: 1, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, keepAliveTimeout: 60_000 }));
   try {
     const warmup = phases.warmupMs > 0 ? await phase(clients, connections.warmup, phases.warmupMs) : undefined;
+    window?.begin();
     const measured = await phase(clients, connections.measured, phases.durationMs);
+    window?.end(measured);
     if (!warmup?.errors) return measured;
     return {
       ...measured,

@@ -11,6 +11,7 @@ import { request } from "undici";
 export interface Server {
   name: string;
   origin: string;
+  pid: number;
   /** Stops the server and its children; resolves once they have exited. */
   stop(): Promise<void>;
 }
@@ -59,7 +60,7 @@ export async function startServer(options: { name: string; args: string[]; cwd: 
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   child.once("exit", () => running.delete(child));
-  const server: Server = { name: options.name, origin: options.origin, stop: () => stopChild(child) };
+  const server: Server = { name: options.name, origin: options.origin, pid: child.pid!, stop: () => stopChild(child) };
 
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   while (Date.now() < deadline) {

@@ -21,7 +21,7 @@ function results(cells: Cell[]): RunResults {
 }
 
 const cells = [
-  cell("province", "dashboard", "app", 16, [40, 50, 60]),
+  { ...cell("province", "dashboard", "app", 16, [40, 50, 60]), cpu: { server: 12.5, postgres: 3, generator: 0.4 } },
   cell("province", "dashboard", "bound", 16, [20, 25, 30]),
   cell("tenth", "dashboard", "app", 16, [30, 35, 40]),
   cell("province", "dashboard", "app", 1, [10]),
@@ -47,7 +47,8 @@ describe("the results in Markdown", () => {
     expect(md).toMatch(/\*\*2 of \d+ budget verdicts broken:\*\*/);
     expect(md).toContain("- province sign-up app@16: 1 errors of 3 requests (e.g. HTTP 500)");
     expect(md).toContain("- province sign-up: app p95 13.0 ms ÷ bound p95 6.00 ms = 2.17× at 16 connections > 2×");
-    expect(md).toContain("| dashboard | app | 1 | 1 | 10 | 10 | 10 | 10 | 1 | 0 | – |");
+    expect(md).toContain("| dashboard | app | 1 | 1 | 10 | 10 | 10 | 10 | 1 | 0 | – | – |");
+    expect(md).toContain("| dashboard | app | 16 | 3 | 50 | 60 | 60 | 60 | 3 | 0 | 2.00× | 12.5 · 3.0 |");
     expect(md).toContain("Database `bench_province`, generated in 240 s: members 60,000.");
   });
 

@@ -74,8 +74,8 @@ export function summaryTable(results: RunResults): string {
 
 function cellTable(cells: readonly Cell[], scale: BenchScale): string {
   const lines = [
-    "| endpoint | target | connections | requests | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | app ÷ bound (p95) |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| endpoint | target | connections | requests | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | app ÷ bound (p95) | CPU ms/request: server · PostgreSQL |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   const scaleCells = cells.filter((c) => c.scale === scale);
   for (const endpoint of endpointsOf(scaleCells)) {
@@ -86,7 +86,7 @@ function cellTable(cells: readonly Cell[], scale: BenchScale): string {
         if (!c) continue;
         const other = target === "app" ? cellOf(scaleCells, scale, endpoint, "bound", n) : undefined;
         lines.push(
-          `| ${endpoint} | ${target} | ${n} | ${int(c.stats.ok + c.stats.errors)} | ${ms(c.stats.p50)} | ${ms(c.stats.p95)} | ${ms(c.stats.p99)} | ${ms(c.stats.max)} | ${int(c.stats.rps)} | ${c.stats.errors} | ${target === "app" ? times(ratio(c.stats.p95, other?.stats.p95)) : ""} |`,
+          `| ${endpoint} | ${target} | ${n} | ${int(c.stats.ok + c.stats.errors)} | ${ms(c.stats.p50)} | ${ms(c.stats.p95)} | ${ms(c.stats.p99)} | ${ms(c.stats.max)} | ${int(c.stats.rps)} | ${c.stats.errors} | ${target === "app" ? times(ratio(c.stats.p95, other?.stats.p95)) : ""} | ${c.cpu ? `${c.cpu.server.toFixed(1)} · ${c.cpu.postgres.toFixed(1)}` : "–"} |`,
         );
       }
     }

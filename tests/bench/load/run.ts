@@ -14,7 +14,7 @@
  * Ports (loopback only): BENCH_APP_PORT (3302), BENCH_BOUND_PORT (3312), BENCH_PGPORT (55612).
  */
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -25,6 +25,7 @@ import type { BenchManifest, BenchScale } from "../data/manifest";
 import { READS, WRITES } from "../scenarios";
 import { type Cell, type EndpointKind, failures, judge, type Target } from "./budgets";
 import { APP_POOL_SIZE, type BoundPlan, captureRead, captureWrite } from "./bound/plan";
+import { cpuSampler, type CpuPerRequest } from "./cpu";
 import { generateDataset, startBenchPostgres } from "./dataset";
 import { type Connection, measure } from "./load";
 import { currentLoad, describeMachine, type Machine } from "./machine";
@@ -165,11 +166,21 @@ async function benchScale(scale: BenchScale, opts: RunOptions, pg: EmbeddedServe
     servers.add(bound);
     const origins: Record<Target, string> = { app: app.origin, bound: bound.origin };
 
+    const postmasterPid = Number(readFileSync(join(dirs.work, "pg/postmaster.pid"), "utf8").split("\n")[0]);
+    const samplers = { app: cpuSampler(app.pid, postmasterPid), bound: cpuSampler(bound.pid, postmasterPid) };
     const run = async (endpoint: string, kind: EndpointKind, target: Target, n: number, connections: { warmup: Connection[]; measured: Connection[] }) => {
-      const result = await measure(origins[target], connections, { warmupMs: opts.warmupS * 1000, durationMs: opts.durationS * 1000 });
+      const sampler = samplers[target];
+      const sampled: { cpu: CpuPerRequest | null } = { cpu: null };
+      const window = { begin: sampler.begin, end: (r: { latenciesMs: number[] }) => void (sampled.cpu = sampler.end(r.latenciesMs.length)) };
+      const result = await measure(origins[target], connections, { warmupMs: opts.warmupS * 1000, durationMs: opts.durationS * 1000 }, window);
       const stats = summarize(result.latenciesMs, result.errors, result.elapsedMs);
-      cells.push({ scale, endpoint, kind, target, connections: n, stats, errorSamples: result.errorSamples });
-      log(`${scale} ${endpoint} ${target}@${n}: p50 ${stats.p50.toFixed(1)} p95 ${stats.p95.toFixed(1)} p99 ${stats.p99.toFixed(1)} ms, ${stats.rps.toFixed(0)} req/s, ${stats.ok} ok, ${stats.errors} errors${result.errorSamples[0] ? ` (${result.errorSamples[0]})` : ""}`);
+      const perRequest = sampled.cpu;
+      cells.push({ scale, endpoint, kind, target, connections: n, stats, errorSamples: result.errorSamples, cpu: perRequest });
+      log(
+        `${scale} ${endpoint} ${target}@${n}: p50 ${stats.p50.toFixed(1)} p95 ${stats.p95.toFixed(1)} p99 ${stats.p99.toFixed(1)} ms, ${stats.rps.toFixed(0)} req/s, ${stats.ok} ok, ${stats.errors} errors` +
+          `${perRequest ? `; CPU ms/req ${target} ${perRequest.server.toFixed(1)}, PostgreSQL ${perRequest.postgres.toFixed(1)}, generator ${perRequest.generator.toFixed(1)}` : ""}` +
+          `${result.errorSamples[0] ? ` (${result.errorSamples[0]})` : ""}`,
+      );
     };
 
     for (const s of reads) {
