@@ -1,8 +1,15 @@
 /**
  * The load loop: N connections, each one keep-alive socket (an undici Client) sending its next
  * request as soon as the previous answer has been read: a closed loop with N requests in
- * flight, as N busy users would make. Bounded twice: by a duration and by what each connection
- * has left to send (the write pools). Loopback only: the runner passes 127.0.0.1 origins.
+ * flight, as N busy users would make. Bounded twice: by time and by what each connection has
+ * left to send (the write pools). Loopback only: the runner passes 127.0.0.1 origins.
+ *
+ * One cell is one continuous run: a warm-up, then the measured window, with no pause between
+ * them (the warm-up's requests still in flight overlap the window's start, as load does).
+ * - latencies: of the successful requests sent inside the window, each awaited to its end;
+ * - throughput: successful requests completed inside the window ÷ the window's length;
+ * - errors: every failed request, warm-up included (a failed write is never silent).
+ * The window closes early when every connection has run out of requests to send.
  */
 import { performance } from "node:perf_hooks";
 import { Client } from "undici";
@@ -15,76 +22,95 @@ export interface Connection {
   check(status: number, body: string): string | null;
 }
 
-export interface PhaseResult {
+export interface CellRun {
   latenciesMs: number[];
+  /** Successful requests completed inside the window. */
+  completed: number;
   errors: number;
   errorSamples: string[];
-  elapsedMs: number;
+  /** The window's length. */
+  windowMs: number;
 }
 
 const TIMEOUT_MS = 30_000;
 const ERROR_SAMPLES = 5;
 
 /**
- * Opens one socket per connection, runs the warm-up and then the measured phase on the same
- * sockets. The warm-up's latencies are discarded, its errors are not: a failed write is never
- * silent. A write gives each phase its own rows to change.
+ * Runs one cell. `connections.warmup[i]` and `connections.measured[i]` share socket i (a write
+ * gives each phase its own rows; a read passes the same objects). `window` is told when the
+ * measured window opens and closes, with the requests completed in it (the CPU sampler).
  */
 export async function measure(
   origin: string,
   connections: { warmup: readonly Connection[]; measured: readonly Connection[] },
   phases: { warmupMs: number; durationMs: number },
-  /** Told when the measured window starts and ends (the CPU sampler). */
-  window?: { begin(): void; end(result: PhaseResult): void },
-): Promise<PhaseResult> {
-  if (connections.warmup.length !== connections.measured.length) throw new Error("the warm-up and the measured phase must use the same connections");
+  window?: { begin(): void; end(completed: number): void },
+): Promise<CellRun> {
+  const n = connections.measured.length;
+  if (connections.warmup.length !== n) throw new Error("the warm-up and the measured phase must use the same connections");
   const clients = connections.measured.map(() => new Client(origin, { pipelining: 1, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, keepAliveTimeout: 60_000 }));
-  try {
-    const warmup = phases.warmupMs > 0 ? await phase(clients, connections.warmup, phases.warmupMs) : undefined;
+  const run: CellRun = { latenciesMs: [], completed: 0, errors: 0, errorSamples: [], windowMs: 0 };
+  const fail = (line: string) => {
+    run.errors++;
+    if (run.errorSamples.length < ERROR_SAMPLES && !run.errorSamples.includes(line)) run.errorSamples.push(line);
+  };
+
+  const start = performance.now();
+  const from = start + phases.warmupMs;
+  const to = from + phases.durationMs;
+  let opened: number | undefined;
+  let closed: number | undefined;
+  const open = () => {
+    if (opened !== undefined) return;
+    opened = performance.now();
     window?.begin();
-    const measured = await phase(clients, connections.measured, phases.durationMs);
-    window?.end(measured);
-    if (!warmup?.errors) return measured;
-    return {
-      ...measured,
-      errors: measured.errors + warmup.errors,
-      errorSamples: [...warmup.errorSamples.map((line) => `warm-up: ${line}`), ...measured.errorSamples].slice(0, ERROR_SAMPLES),
-    };
+  };
+  const close = () => {
+    if (closed !== undefined) return;
+    open();
+    closed = performance.now();
+    window?.end(run.completed);
+  };
+  const openTimer = setTimeout(open, phases.warmupMs);
+  const closeTimer = setTimeout(close, phases.warmupMs + phases.durationMs);
+
+  try {
+    await Promise.all(
+      clients.map(async (client, i) => {
+        for (;;) {
+          const sentAt = performance.now();
+          if (sentAt >= to) break;
+          const measuring = sentAt >= from;
+          const call = (measuring ? connections.measured[i]! : connections.warmup[i]!).next();
+          if (!call) {
+            if (measuring) break;
+            // This connection's warm-up rows are used up: wait for the window.
+            await new Promise((r) => setTimeout(r, from - sentAt));
+            continue;
+          }
+          const connection = measuring ? connections.measured[i]! : connections.warmup[i]!;
+          try {
+            const response = await client.request({ method: call.method, path: call.path, headers: call.headers, body: call.body });
+            const body = await response.body.text();
+            const doneAt = performance.now();
+            const problem = connection.check(response.statusCode, body);
+            if (problem) fail(measuring ? problem : `warm-up: ${problem}`);
+            else {
+              if (measuring) run.latenciesMs.push(doneAt - sentAt);
+              if (doneAt >= from && closed === undefined) run.completed++;
+            }
+          } catch (error) {
+            fail(`${measuring ? "" : "warm-up: "}${call.method} ${call.path.slice(0, 60)}: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+      }),
+    );
   } finally {
+    clearTimeout(openTimer);
+    clearTimeout(closeTimer);
+    close();
     await Promise.all(clients.map((c) => c.close().catch(() => c.destroy())));
   }
-}
-
-async function phase(clients: readonly Client[], connections: readonly Connection[], durationMs: number): Promise<PhaseResult> {
-  const latenciesMs: number[] = [];
-  const errorSamples: string[] = [];
-  let errors = 0;
-  const fail = (line: string) => {
-    errors++;
-    if (errorSamples.length < ERROR_SAMPLES && !errorSamples.includes(line)) errorSamples.push(line);
-  };
-  const start = performance.now();
-  const deadline = start + durationMs;
-
-  await Promise.all(
-    connections.map(async (connection, i) => {
-      const client = clients[i]!;
-      while (performance.now() < deadline) {
-        const call = connection.next();
-        if (!call) break;
-        const t0 = performance.now();
-        try {
-          const response = await client.request({ method: call.method, path: call.path, headers: call.headers, body: call.body });
-          const body = await response.body.text();
-          const elapsed = performance.now() - t0;
-          const problem = connection.check(response.statusCode, body);
-          if (problem) fail(problem);
-          else latenciesMs.push(elapsed);
-        } catch (error) {
-          fail(`${call.method} ${call.path.slice(0, 60)}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-    }),
-  );
-  return { latenciesMs, errors, errorSamples, elapsedMs: performance.now() - start };
+  run.windowMs = closed! - opened!;
+  return run;
 }

@@ -57,7 +57,7 @@ function options(): RunOptions {
       connections: { type: "string", default: "1,16,64" },
       duration: { type: "string", default: "4" },
       warmup: { type: "string", default: "2" },
-      "write-cap": { type: "string", default: "1000" },
+      "write-cap": { type: "string", default: "4000" },
     },
   });
   const names = [...READS, ...WRITES].map((s) => s.name as string);
@@ -171,9 +171,9 @@ async function benchScale(scale: BenchScale, opts: RunOptions, pg: EmbeddedServe
     const run = async (endpoint: string, kind: EndpointKind, target: Target, n: number, connections: { warmup: Connection[]; measured: Connection[] }) => {
       const sampler = samplers[target];
       const sampled: { cpu: CpuPerRequest | null } = { cpu: null };
-      const window = { begin: sampler.begin, end: (r: { latenciesMs: number[] }) => void (sampled.cpu = sampler.end(r.latenciesMs.length)) };
+      const window = { begin: sampler.begin, end: (completed: number) => void (sampled.cpu = sampler.end(completed)) };
       const result = await measure(origins[target], connections, { warmupMs: opts.warmupS * 1000, durationMs: opts.durationS * 1000 }, window);
-      const stats = summarize(result.latenciesMs, result.errors, result.elapsedMs);
+      const stats = summarize(result.latenciesMs, result.errors, result.windowMs, result.completed);
       const perRequest = sampled.cpu;
       cells.push({ scale, endpoint, kind, target, connections: n, stats, errorSamples: result.errorSamples, cpu: perRequest });
       log(

@@ -15,10 +15,10 @@ export interface CellStats {
   p99: number;
   max: number;
   mean: number;
-  /** Successful requests per second over the measured window. */
+  /** Successful requests completed per second in the measured window. */
   rps: number;
   /** Length of the measured window, milliseconds. */
-  elapsedMs: number;
+  windowMs: number;
 }
 
 /**
@@ -33,7 +33,8 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[Math.min(n, Math.max(1, rank)) - 1]!;
 }
 
-export function summarize(latenciesMs: readonly number[], errors: number, elapsedMs: number): CellStats {
+/** `completed`: successful requests that ended inside the window (by default, as many as there are latencies). */
+export function summarize(latenciesMs: readonly number[], errors: number, windowMs: number, completed = latenciesMs.length): CellStats {
   const sorted = Float64Array.from(latenciesMs).sort();
   const sum = sorted.reduce((a, b) => a + b, 0);
   return {
@@ -44,8 +45,8 @@ export function summarize(latenciesMs: readonly number[], errors: number, elapse
     p99: percentile(sorted, 99),
     max: sorted.length ? sorted[sorted.length - 1]! : Number.NaN,
     mean: sorted.length ? sum / sorted.length : Number.NaN,
-    rps: elapsedMs > 0 ? (sorted.length * 1000) / elapsedMs : 0,
-    elapsedMs,
+    rps: windowMs > 0 ? (completed * 1000) / windowMs : 0,
+    windowMs,
   };
 }
 
