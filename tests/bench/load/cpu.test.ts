@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseStat } from "./cpu";
+import { parseStat, ticksBetween } from "./cpu";
 
 describe("parseStat", () => {
   it("reads the pid, the parent and user + system ticks of a /proc/<pid>/stat line", () => {
@@ -10,5 +10,21 @@ describe("parseStat", () => {
   it("is not misled by spaces and parentheses in the command name", () => {
     const line = "77 (node (web) x) R 1 77 77 0 -1 4194304 10 0 0 0 900 100 0 0 20 0 11 0 100 1000 50";
     expect(parseStat(line)).toEqual({ pid: 77, ppid: 1, ticks: 1000 });
+  });
+});
+
+describe("ticksBetween", () => {
+  it("adds what each process spent, counts a process born in between whole, and never goes negative for one that ended", () => {
+    const before = new Map([
+      [10, 100],
+      [11, 50],
+      [12, 70],
+    ]);
+    const after = new Map([
+      [10, 130],
+      [11, 50],
+      [13, 9],
+    ]);
+    expect(ticksBetween(before, after)).toBe(39);
   });
 });

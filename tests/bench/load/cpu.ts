@@ -47,21 +47,27 @@ function stats(): { pid: number; ppid: number; ticks: number }[] {
   return out;
 }
 
-/** CPU milliseconds so far of `serverPid` and of the PostgreSQL whose postmaster is `postmasterPid` (with its children). */
+/** CPU ticks so far of `serverPid`, and of each process of the PostgreSQL whose postmaster is `postmasterPid`, by pid. */
 function snapshot(serverPid: number, postmasterPid: number) {
   const all = stats();
-  const ticks = (pred: (s: { pid: number; ppid: number }) => boolean) => all.filter(pred).reduce((n, s) => n + s.ticks, 0);
   const usage = process.cpuUsage();
   return {
-    server: ticks((s) => s.pid === serverPid) * msPerTick(),
-    postgres: ticks((s) => s.pid === postmasterPid || s.ppid === postmasterPid) * msPerTick(),
+    server: all.find((s) => s.pid === serverPid)?.ticks ?? 0,
+    postgres: new Map(all.filter((s) => s.pid === postmasterPid || s.ppid === postmasterPid).map((s) => [s.pid, s.ticks])),
     generator: (usage.user + usage.system) / 1000,
   };
 }
 
+/** Ticks spent between two snapshots by processes alive at the second: a process born in between counts whole. */
+export function ticksBetween(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
+  let sum = 0;
+  for (const [pid, ticks] of after) sum += ticks - (before.get(pid) ?? 0);
+  return sum;
+}
+
 /**
- * Measures between `begin()` and `end(requests)`. Null where /proc is not there. PostgreSQL
- * backends that exit inside the window take their time with them; the pools keep theirs open.
+ * Measures between `begin()` and `end(requests)`. Null where /proc is not there. A PostgreSQL
+ * backend that exits inside the window (another pool's idle connection) takes its time with it.
  */
 export function cpuSampler(serverPid: number, postmasterPid: number) {
   const available = (() => {
@@ -80,7 +86,11 @@ export function cpuSampler(serverPid: number, postmasterPid: number) {
     end(requests: number): CpuPerRequest | null {
       if (!start || requests === 0) return null;
       const now = snapshot(serverPid, postmasterPid);
-      return { server: (now.server - start.server) / requests, postgres: (now.postgres - start.postgres) / requests, generator: (now.generator - start.generator) / requests };
+      return {
+        server: ((now.server - start.server) * msPerTick()) / requests,
+        postgres: (ticksBetween(start.postgres, now.postgres) * msPerTick()) / requests,
+        generator: (now.generator - start.generator) / requests,
+      };
     },
   };
 }

@@ -7,9 +7,11 @@
  * One cell is one continuous run: a warm-up, then the measured window, with no pause between
  * them (the warm-up's requests still in flight overlap the window's start, as load does).
  * - latencies: of the successful requests sent inside the window, each awaited to its end;
- * - throughput: successful requests completed inside the window ÷ the window's length;
+ *   every connection sends at least one, so a cell whose requests outlast the window (a
+ *   saturated server) still has figures;
+ * - throughput: those requests ÷ the time from the window's opening to the last one's end;
  * - errors: every failed request, warm-up included (a failed write is never silent).
- * The window closes early when every connection has run out of requests to send.
+ * A write connection stops early when it has run out of rows.
  */
 import { performance } from "node:perf_hooks";
 import { Client } from "undici";
@@ -24,11 +26,9 @@ export interface Connection {
 
 export interface CellRun {
   latenciesMs: number[];
-  /** Successful requests completed inside the window. */
-  completed: number;
   errors: number;
   errorSamples: string[];
-  /** The window's length. */
+  /** From the window's opening to the end of its last request. */
   windowMs: number;
 }
 
@@ -38,7 +38,7 @@ const ERROR_SAMPLES = 5;
 /**
  * Runs one cell. `connections.warmup[i]` and `connections.measured[i]` share socket i (a write
  * gives each phase its own rows; a read passes the same objects). `window` is told when the
- * measured window opens and closes, with the requests completed in it (the CPU sampler).
+ * measured window opens and when its last request has ended, with how many succeeded (the CPU sampler).
  */
 export async function measure(
   origin: string,
@@ -49,7 +49,7 @@ export async function measure(
   const n = connections.measured.length;
   if (connections.warmup.length !== n) throw new Error("the warm-up and the measured phase must use the same connections");
   const clients = connections.measured.map(() => new Client(origin, { pipelining: 1, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, keepAliveTimeout: 60_000 }));
-  const run: CellRun = { latenciesMs: [], completed: 0, errors: 0, errorSamples: [], windowMs: 0 };
+  const run: CellRun = { latenciesMs: [], errors: 0, errorSamples: [], windowMs: 0 };
   const fail = (line: string) => {
     run.errors++;
     if (run.errorSamples.length < ERROR_SAMPLES && !run.errorSamples.includes(line)) run.errorSamples.push(line);
@@ -69,36 +69,34 @@ export async function measure(
     if (closed !== undefined) return;
     open();
     closed = performance.now();
-    window?.end(run.completed);
+    window?.end(run.latenciesMs.length);
   };
   const openTimer = setTimeout(open, phases.warmupMs);
-  const closeTimer = setTimeout(close, phases.warmupMs + phases.durationMs);
 
   try {
     await Promise.all(
       clients.map(async (client, i) => {
+        let sentInWindow = false;
         for (;;) {
           const sentAt = performance.now();
-          if (sentAt >= to) break;
           const measuring = sentAt >= from;
-          const call = (measuring ? connections.measured[i]! : connections.warmup[i]!).next();
+          if (sentAt >= to && sentInWindow) break;
+          const connection = measuring ? connections.measured[i]! : connections.warmup[i]!;
+          const call = connection.next();
           if (!call) {
             if (measuring) break;
             // This connection's warm-up rows are used up: wait for the window.
             await new Promise((r) => setTimeout(r, from - sentAt));
             continue;
           }
-          const connection = measuring ? connections.measured[i]! : connections.warmup[i]!;
+          sentInWindow ||= measuring;
           try {
             const response = await client.request({ method: call.method, path: call.path, headers: call.headers, body: call.body });
             const body = await response.body.text();
             const doneAt = performance.now();
             const problem = connection.check(response.statusCode, body);
             if (problem) fail(measuring ? problem : `warm-up: ${problem}`);
-            else {
-              if (measuring) run.latenciesMs.push(doneAt - sentAt);
-              if (doneAt >= from && closed === undefined) run.completed++;
-            }
+            else if (measuring) run.latenciesMs.push(doneAt - sentAt);
           } catch (error) {
             fail(`${measuring ? "" : "warm-up: "}${call.method} ${call.path.slice(0, 60)}: ${error instanceof Error ? error.message : String(error)}`);
           }
@@ -107,7 +105,6 @@ export async function measure(
     );
   } finally {
     clearTimeout(openTimer);
-    clearTimeout(closeTimer);
     close();
     await Promise.all(clients.map((c) => c.close().catch(() => c.destroy())));
   }

@@ -173,7 +173,7 @@ async function benchScale(scale: BenchScale, opts: RunOptions, pg: EmbeddedServe
       const sampled: { cpu: CpuPerRequest | null } = { cpu: null };
       const window = { begin: sampler.begin, end: (completed: number) => void (sampled.cpu = sampler.end(completed)) };
       const result = await measure(origins[target], connections, { warmupMs: opts.warmupS * 1000, durationMs: opts.durationS * 1000 }, window);
-      const stats = summarize(result.latenciesMs, result.errors, result.windowMs, result.completed);
+      const stats = summarize(result.latenciesMs, result.errors, result.windowMs);
       const perRequest = sampled.cpu;
       cells.push({ scale, endpoint, kind, target, connections: n, stats, errorSamples: result.errorSamples, cpu: perRequest });
       log(

@@ -15,9 +15,9 @@ export interface CellStats {
   p99: number;
   max: number;
   mean: number;
-  /** Successful requests completed per second in the measured window. */
+  /** Successful requests per second of the measured window. */
   rps: number;
-  /** Length of the measured window, milliseconds. */
+  /** Length of the measured window, from its opening to the end of its last request, milliseconds. */
   windowMs: number;
 }
 
@@ -33,8 +33,7 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[Math.min(n, Math.max(1, rank)) - 1]!;
 }
 
-/** `completed`: successful requests that ended inside the window (by default, as many as there are latencies). */
-export function summarize(latenciesMs: readonly number[], errors: number, windowMs: number, completed = latenciesMs.length): CellStats {
+export function summarize(latenciesMs: readonly number[], errors: number, windowMs: number): CellStats {
   const sorted = Float64Array.from(latenciesMs).sort();
   const sum = sorted.reduce((a, b) => a + b, 0);
   return {
@@ -45,7 +44,7 @@ export function summarize(latenciesMs: readonly number[], errors: number, window
     p99: percentile(sorted, 99),
     max: sorted.length ? sorted[sorted.length - 1]! : Number.NaN,
     mean: sorted.length ? sum / sorted.length : Number.NaN,
-    rps: windowMs > 0 ? (completed * 1000) / windowMs : 0,
+    rps: windowMs > 0 ? (sorted.length * 1000) / windowMs : 0,
     windowMs,
   };
 }
