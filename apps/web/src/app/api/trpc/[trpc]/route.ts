@@ -1,15 +1,15 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter, createContext, isDatabaseDown } from "@dm/api";
-import { auth, sessionClaims } from "@dm/auth";
+import { sessionFromCookie } from "@dm/auth/session-token";
 import { getDb } from "@dm/db";
 
 async function handler(req: Request) {
-  const session = await auth();
+  const session = await sessionFromCookie(req.headers.get("cookie"));
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createContext({ db: getDb(), session: sessionClaims(session), headers: req.headers }),
+    createContext: () => createContext({ db: getDb(), session, headers: req.headers }),
     responseMeta({ errors }) {
       // A database outage is the service being unavailable, not a bug: 503 so clients retry.
       return errors.some((e) => isDatabaseDown(e.cause)) ? { status: 503 } : {};
