@@ -63,7 +63,7 @@ function stepsTo(random: Random, status: AssignmentStatus, passedDownTo: string 
     for (let i = 1; i <= n; i++) steps.push({ type: "progress", to: "in_progress", percent: Math.round(from + ((to - from) * i) / (n + 1)), comment: pick(random, PROGRESS), byReviewer: false });
   };
   const reported = () => steps.push({ type: "reported", to: "reported", percent: 100, comment: pick(random, REPORTED), byReviewer: false });
-  const n = between(random, 1, 9);
+  const n = between(random, 1, 8);
   const returned = n >= 2 && random() < 0.12;
   const first = returned ? Math.ceil(n / 2) : n;
   progress(first, 0, 100);

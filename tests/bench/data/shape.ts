@@ -41,11 +41,14 @@ export const RATES = {
   /** Tasks a city issues per county it has (5,000 over 122 counties). */
   tasksPerCounty: 41,
   /** Activities a committee holds in an average month (200,000 a year over the tree). */
-  activitiesPerMonth: { city: 30, county: 20, township: 7.4 },
+  activitiesPerMonth: { city: 30, county: 20, township: 7.6 },
   /** Sign-ups per activity, [min, max]. */
-  signUps: { city: [60, 140], county: [25, 55], township: [6, 12] },
-  /** Problems per year in the area of each county and each township (100,000 over the tree). */
-  problems: { county: 250, township: 36.5 },
+  signUps: { city: [60, 140], county: [25, 55], township: [7, 13] },
+  /**
+   * Problems per year in the area of each county and each township: 101,410 over the province,
+   * 10,090 in the tenth (just over the query-plan test's 10,000-row line, so the rule bites).
+   */
+  problems: { county: 255, township: 37 },
 } as const;
 
 /** Sizes of the write pools of the load benchmark. */

@@ -1,6 +1,6 @@
 /**
  * Query plans and server-side timings of every benchmark scenario on generated data sets:
- * `npx tsx tests/bench/plans/report.ts --url <admin url> [--scale tenth --scale province] [--offset n] [--plans]`.
+ * `npx tsx tests/bench/plans/report.ts --url <admin url> [--scale tenth --scale province] [--only <scenario>] [--offset n] [--plans]`.
  * Reads the manifests from tests/bench/.work. Each statement is run under EXPLAIN ANALYZE
  * (writes inside a rolled-back transaction) after one warm-up; the median of three runs is kept.
  * `--offset` picks another row of each write pool (each call of a write uses one up).
@@ -13,7 +13,7 @@ import type { BenchManifest } from "../data/manifest";
 import { BENCH_WORK_DIR } from "../data/server";
 import { captureCall, explain, planText, scenarioCalls, seqScans, tableRows } from "./explain";
 
-const { values } = parseArgs({ options: { url: { type: "string" }, scale: { type: "string", multiple: true }, offset: { type: "string" }, plans: { type: "boolean" } } });
+const { values } = parseArgs({ options: { url: { type: "string" }, scale: { type: "string", multiple: true }, offset: { type: "string" }, plans: { type: "boolean" }, only: { type: "string", multiple: true } } });
 if (!values.url) throw new Error("--url <admin postgres url> is required");
 const scales = values.scale ?? ["tenth", "province"];
 const offset = Number(values.offset ?? 0);
@@ -27,6 +27,7 @@ for (const scale of scales) {
   try {
     const rows = await tableRows(sql);
     for (const call of await scenarioCalls(sql, manifest, offset)) {
+      if (values.only && !values.only.includes(call.name)) continue;
       const queries = await captureCall(url, call);
       let total = 0;
       const lines: string[] = [];
