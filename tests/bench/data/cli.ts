@@ -7,7 +7,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { generateDataset } from "./generate";
 import type { BenchScale } from "./manifest";
-import { BENCH_WORK_DIR, startBenchPostgres } from "./server";
+import { BENCH_WORK_DIR, manifestFile, startBenchPostgres } from "./server";
 
 const { values } = parseArgs({ options: { scale: { type: "string" }, url: { type: "string" } } });
 if (values.scale !== "province" && values.scale !== "tenth") {
@@ -27,7 +27,7 @@ try {
     onStep: ({ name, ms, rows, phase }) => console.info(phase ? `${seconds(ms)}  ${name}` : `${seconds(ms)}    ${name}: ${rows!.toLocaleString("en")} rows`),
   });
   await mkdir(BENCH_WORK_DIR, { recursive: true });
-  const file = `${BENCH_WORK_DIR}manifest-${scale}.json`;
+  const file = manifestFile(scale);
   await writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
   console.info(`\nRows per table:`);
   for (const [table, n] of Object.entries(manifest.counts)) if (n > 0) console.info(`  ${table.padEnd(24)} ${n.toLocaleString("en").padStart(11)}`);

@@ -6,7 +6,7 @@ import type { TaskWork } from "./campaigns";
 import { copyRows } from "./copy";
 import type { LoadTimer } from "./timer";
 import type { Committee, Organisation } from "./organisation";
-import { between, pick, type Random, streamOf, weighted } from "./random";
+import { between, pick, type Random, streamOf, weighted, weightedItem } from "./random";
 import { addDays, chinaDay, chinaTime, DAY, RATES } from "./shape";
 
 /** 职能部门 named in the source reports; the city and every county keep their own register. */
@@ -108,8 +108,7 @@ export async function loadProblems(sql: Sql, timer: LoadTimer, org: Organisation
     for (let i = 0; i < n; i++) {
       const id = problemRows.length + 1;
       const createdAt = new Date(yearStart + random() * (nowMs - 2 * 3_600_000 - yearStart));
-      const raising = weighted(random, Object.fromEntries(raisers.map(([c, w], j) => [String(j), w])) as Record<string, number>);
-      const raiser = raisers[Number(raising)]![0];
+      const raiser = weightedItem(random, raisers);
       const kind = pick(random, KINDS);
       const ageDays = (nowMs - createdAt.getTime()) / DAY;
       const plan = `督促${DEPARTMENTS[kind.department]}制定整改方案，明确责任人和完成时限，每月报送整改进展。`;

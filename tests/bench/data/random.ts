@@ -45,3 +45,13 @@ export function sample<T>(random: Random, list: readonly T[], k: number): T[] {
   }
   return copy.slice(0, n);
 }
+
+/** One of `items`, each with probability proportional to its weight. */
+export function weightedItem<T>(random: Random, items: readonly (readonly [T, number])[]): T {
+  let u = random() * items.reduce((sum, [, w]) => sum + w, 0);
+  for (const [item, w] of items) {
+    u -= w;
+    if (u < 0) return item;
+  }
+  return items.at(-1)![0];
+}

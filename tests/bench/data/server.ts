@@ -1,9 +1,19 @@
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@dm/db/embedded";
 import postgres from "postgres";
+import type { BenchManifest, BenchScale } from "./manifest";
 
 /** Everything the benchmarks write and keep between runs (git-ignored). */
 export const BENCH_WORK_DIR = fileURLToPath(new URL("../.work/", import.meta.url));
+
+/** Where the CLI writes the manifest of a scale's data set. */
+export const manifestFile = (scale: BenchScale): string => `${BENCH_WORK_DIR}manifest-${scale}.json`;
+
+/** The manifest the CLI wrote for a scale (generate it first: `npx tsx tests/bench/data/cli.ts --scale <scale>`). */
+export async function readManifest(scale: BenchScale): Promise<BenchManifest> {
+  return JSON.parse(await readFile(manifestFile(scale), "utf8")) as BenchManifest;
+}
 
 /** The bench PostgreSQL's port: BENCH_PGPORT, else 55490. */
 export function benchPgPort(): number {

@@ -5,12 +5,11 @@
  * (writes inside a rolled-back transaction) after one warm-up; the median of three runs is kept.
  * `--offset` picks another row of each write pool (each call of a write uses one up).
  */
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { databaseUrl } from "../data/generate";
-import type { BenchManifest } from "../data/manifest";
-import { BENCH_WORK_DIR } from "../data/server";
+import type { BenchScale } from "../data/manifest";
+import { readManifest } from "../data/server";
 import { captureCall, explain, planText, scenarioCalls, seqScans, tableRows } from "./explain";
 
 const { values } = parseArgs({ options: { url: { type: "string" }, scale: { type: "string", multiple: true }, offset: { type: "string" }, plans: { type: "boolean" }, only: { type: "string", multiple: true } } });
@@ -21,7 +20,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const totals = new Map<string, Record<string, number>>();
 for (const scale of scales) {
-  const manifest = JSON.parse(await readFile(`${BENCH_WORK_DIR}manifest-${scale}.json`, "utf8")) as BenchManifest;
+  const manifest = await readManifest(scale as BenchScale);
   const url = databaseUrl(values.url, manifest.database);
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {

@@ -1,15 +1,16 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
+const bench = fileURLToPath(new URL("..", import.meta.url));
 
 export default defineConfig({
   test: {
-    root: here,
-    include: ["**/*.test.ts"],
+    root: bench,
+    // The plans of every benchmarked statement, and the generated data's own invariants.
+    include: ["plans/**/*.test.ts", "data/**/*.test.ts"],
     environment: "node",
     // One embedded PostgreSQL holding the generated one-tenth data set, loaded once for the run.
-    globalSetup: ["./global-setup.ts"],
+    globalSetup: ["./plans/global-setup.ts"],
     pool: "forks",
     maxWorkers: 1,
     testTimeout: 60_000,
