@@ -2,7 +2,8 @@
  * Query plans and server-side timings of every benchmark scenario on generated data sets:
  * `npx tsx tests/bench/plans/report.ts --url <admin url> [--scale tenth --scale province] [--only <scenario>] [--offset n] [--plans]`.
  * Reads the manifests from tests/bench/.work. Each statement is run under EXPLAIN ANALYZE
- * (writes inside a rolled-back transaction) after one warm-up; the median of three runs is kept.
+ * (writes inside a rolled-back transaction) after one warm-up; the median of `--runs` runs (5)
+ * of its planning and execution time is kept, and a scenario's time is the sum over its statements.
  * `--offset` picks another row of each write pool (each call of a write uses one up).
  */
 import { parseArgs } from "node:util";
@@ -12,10 +13,11 @@ import type { BenchScale } from "../data/manifest";
 import { readManifest } from "../data/server";
 import { captureCall, explain, planText, scenarioCalls, seqScans, tableRows } from "./explain";
 
-const { values } = parseArgs({ options: { url: { type: "string" }, scale: { type: "string", multiple: true }, offset: { type: "string" }, plans: { type: "boolean" }, only: { type: "string", multiple: true } } });
+const { values } = parseArgs({ options: { url: { type: "string" }, scale: { type: "string", multiple: true }, offset: { type: "string" }, plans: { type: "boolean" }, runs: { type: "string" }, only: { type: "string", multiple: true } } });
 if (!values.url) throw new Error("--url <admin postgres url> is required");
 const scales = values.scale ?? ["tenth", "province"];
 const offset = Number(values.offset ?? 0);
+const runCount = Number(values.runs ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const totals = new Map<string, Record<string, number>>();
@@ -33,7 +35,7 @@ for (const scale of scales) {
       for (const [i, q] of queries.entries()) {
         await explain(sql, q, "analyze");
         const runs = [];
-        for (let r = 0; r < 3; r++) runs.push(await explain(sql, q, "analyze"));
+        for (let r = 0; r < runCount; r++) runs.push(await explain(sql, q, "analyze"));
         const ms = median(runs.map((x) => x.executionMs! + x.planningMs!));
         total += ms;
         const custom = seqScans(runs[0]!.plan).filter((s) => (rows.get(s.relation) ?? 0) > 10_000);
