@@ -26,6 +26,10 @@ export const core: Catalogue = {
     "field.tooBig": "不能大于 {maximum}",
     "field.notInteger": "必须是整数",
     "field.notOption": "请从给定选项中选择",
+    "field.tooFewItems": "至少需要 {minimum} 项",
+    "field.tooManyItems": "不能超过 {maximum} 项",
+    "field.unsafeText": "含有控制字符或无法识别的字符，请删除后重试",
+    "field.dateOutOfRange": "日期须在 1900 年至 2100 年之间",
     "attachment.notFound": "附件不存在或已被使用",
   },
   en: {
@@ -52,6 +56,10 @@ export const core: Catalogue = {
     "field.tooBig": "Must be at most {maximum}",
     "field.notInteger": "Must be a whole number",
     "field.notOption": "Choose one of the given options",
+    "field.tooFewItems": "At least {minimum} items",
+    "field.tooManyItems": "At most {maximum} items",
+    "field.unsafeText": "Contains control characters or characters that cannot be read; remove them and try again",
+    "field.dateOutOfRange": "The date must be between the years 1900 and 2100",
     "attachment.notFound": "The attachment does not exist or is already in use",
   },
 };
