@@ -4,7 +4,6 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, type Locale, localizeZodError } from "@dm/api";
 import { newTipCode } from "@dm/api/domain/tip";
-import { CATALOGUES } from "@dm/api/messages";
 import { DEFAULT_FOCUS_AREAS, type Db, eq } from "@dm/db";
 import { ACTIVITY_TYPES, VISIT_FORMS } from "@dm/db/enums";
 import { notifications, tips } from "@dm/db/schema";
@@ -17,16 +16,22 @@ import {
   changedTables,
   databaseFingerprint,
   describeMutation,
+  type FieldRules,
   fieldsOf,
-  hasForbiddenCharacters,
+  fromCatalogue,
+  hashOf,
   hostileSeed,
-  HUGE_LENGTH,
-  isInt32,
   kindOf,
+  mustRefuse,
   type Mutation,
   mutationOf,
+  namesField,
   type Path,
+  pathKey,
+  pathPattern,
+  prototypePolluted,
   refusedValuesFor,
+  rootCause,
   storedVerbatim,
 } from "./support/hostile";
 import { type ErrorShape, callerFor } from "./support/trpc";
@@ -64,21 +69,15 @@ interface Fixture {
   fresh: Fresh;
 }
 
-interface Spec {
+interface Spec extends FieldRules {
   /** Who calls: a user allowed to, signed out for public procedures, or a fresh user made per run. */
   as: UserKey | "signedOut" | ((fx: Fixture) => Promise<number>);
   /** A valid input; called for every run, so it makes fresh rows when the call uses them up. Left out: no input. */
   input?: (fx: Fixture) => unknown;
   /** Text fields kept as typed ("*" for any array index): accepted text must be found stored exactly. */
   stores?: string[];
-  /** Secrets compared, never stored or searched: any characters allowed. */
-  secrets?: string[];
-  /** Ids of bigserial rows (audit events, notifications): any safe integer, not only a PostgreSQL integer. */
-  bigIds?: string[];
   /** Stored text kept only in the audit trail (and in notifications). */
   auditOnly?: string[];
-  /** Fields that carry a file (base64): longer than any text. */
-  files?: string[];
   /** The valid input must be made anew for every run (it goes stale: a check-in code). */
   fresh?: boolean;
   /** Runs of the property (fewer where the call hashes a password). */
@@ -457,53 +456,6 @@ async function settle(promise: Promise<unknown>): Promise<Outcome> {
   }
 }
 
-/** Every message the API may send, per locale, as patterns (`{name}` placeholders match anything). */
-const CATALOGUE_PATTERNS: Record<Locale, RegExp[]> = {
-  "zh-CN": CATALOGUES.flatMap((c) => Object.values(c["zh-CN"])).map(templatePattern),
-  en: CATALOGUES.flatMap((c) => Object.values(c.en)).map(templatePattern),
-};
-function templatePattern(template: string): RegExp {
-  const parts = template.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^${parts.join("[\\s\\S]*")}$`);
-}
-const fromCatalogue = (locale: Locale, message: string) => CATALOGUE_PATTERNS[locale].some((p) => p.test(message));
-
-const pathKey = (path: Path) => path.join(".");
-/** A procedure's own seed, derived from the run's: each explores different values, and HOSTILE_SEED replays all. */
-const hashOf = (text: string) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 0);
-/** The spec's pattern for a path: array indexes become "*". */
-const pathPattern = (path: Path) => path.map((p) => (typeof p === "number" ? "*" : p)).join(".");
-const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort().join();
-
-/** The innermost cause of an error (PostgreSQL's, under drizzle's "Failed query"), with its SQLSTATE. */
-function rootCause(error: unknown): string {
-  let e = error as { cause?: unknown; code?: string; message?: string };
-  while (e.cause && typeof e.cause === "object") e = e.cause as typeof e;
-  return `${e.code ? `[${e.code}] ` : ""}${e.message ?? String(e)}`;
-}
-
-/** Why the field at `path` must have been refused, if it must. */
-function mustRefuse(m: Mutation, spec: Spec): string | null {
-  if (m.op !== "set" || !spec.input) return null;
-  const was = kindOf(m.was);
-  const now = kindOf(m.value);
-  const numeric = (k: string) => k === "integer" || k === "number";
-  // null may be allowed (a nullable field); any other kind than the field's own is refused.
-  if (was !== "null" && now !== "null" && now !== was && !(numeric(was) && numeric(now))) return `a ${now} where a ${was} belongs`;
-  const pattern = pathPattern(m.path);
-  if (typeof m.value === "string") {
-    if (m.value.length > HUGE_LENGTH && !spec.files?.includes(pattern)) return `a string of ${m.value.length} units`;
-    // Trimming comes first (a form feed at the end is whitespace); what is left must be clean.
-    if (!spec.secrets?.includes(pattern) && hasForbiddenCharacters(m.value.trim())) return "text with control characters or a lone surrogate";
-  }
-  if (typeof m.value === "number" && numeric(was) && !Number.isFinite(m.value)) return `the number ${m.value}`;
-  if (typeof m.value === "number" && was === "integer" && !Number.isSafeInteger(m.value)) return `${m.value}, not a safe integer`;
-  if (typeof m.value === "number" && was === "integer" && !isInt32(m.value) && !spec.bigIds?.includes(pattern)) return `${m.value}, not a PostgreSQL integer`;
-  if (Array.isArray(m.value) && m.value.length > 1_000) return `an array of ${m.value.length}`;
-  if (m.date && !m.date.valid) return `the impossible or out-of-range date ${JSON.stringify(m.date.text)}`;
-  return null;
-}
-
 interface Tally {
   runs: number;
   accepted: number;
@@ -532,8 +484,8 @@ async function judgeOutcome(db: Db, spec: Spec, path: string, m: Mutation, local
   const problemsFound: string[] = [];
   const tally = TALLY.get(path)!;
   tally.runs += 1;
-  if (Object.getOwnPropertyNames(Object.prototype).sort().join() !== PROTOTYPE_KEYS || ({} as Record<string, unknown>).polluted !== undefined) problemsFound.push("Object.prototype was polluted");
-  const refusal = mustRefuse(m, spec);
+  if (prototypePolluted()) problemsFound.push("Object.prototype was polluted");
+  const refusal = spec.input ? mustRefuse(m, spec) : null;
   if (outcome.ok) {
     tally.accepted += 1;
     if (refusal) problemsFound.push(`accepted ${refusal}`);
@@ -557,9 +509,8 @@ async function judgeOutcome(db: Db, spec: Spec, path: string, m: Mutation, local
   if (Object.keys(fieldErrors).length) tally.fieldErrors += 1;
   else tally.otherRefusals += 1;
   if (refusal) {
-    const key = pathKey((m as { path: Path }).path);
-    const named = Object.keys(fieldErrors).some((f) => f === key || f.startsWith(`${key}.`));
-    if (error.code !== "BAD_REQUEST" || !named) problemsFound.push(`${refusal} should be a BAD_REQUEST naming "${key}", got ${error.code} ${JSON.stringify(fieldErrors)}`);
+    const path = (m as { path: Path }).path;
+    if (error.code !== "BAD_REQUEST" || !namesField(fieldErrors, path)) problemsFound.push(`${refusal} should be a BAD_REQUEST naming "${pathKey(path)}", got ${error.code} ${JSON.stringify(fieldErrors)}`);
   }
   return problemsFound;
 }
@@ -672,8 +623,8 @@ describe("hostile input to every procedure", () => {
           missed.push(`${key}: accepted ${label}`);
           continue;
         }
-        const fields = localizeZodError(result.error, label.length % 2 ? "en" : "zh-CN");
-        if (!Object.keys(fields).some((f) => f === key || f.startsWith(`${key}.`))) missed.push(`${key}: ${label} refused without naming the field: ${JSON.stringify(fields)}`);
+        const fields = localizeZodError(result.error, "zh-CN");
+        if (!namesField(fields, field)) missed.push(`${key}: ${label} refused without naming the field: ${JSON.stringify(fields)}`);
         for (const locale of ["zh-CN", "en"] as const)
           for (const [f, messages] of Object.entries(localizeZodError(result.error, locale)))
             for (const message of messages) if (!fromCatalogue(locale, message)) missed.push(`${f}: ${label}: ${locale} message not from the catalogue: ${message}`);

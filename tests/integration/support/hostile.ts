@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import type { Locale } from "@dm/api";
+import { CATALOGUES } from "@dm/api/messages";
 import { type Db, sql } from "@dm/db";
 
 /*
@@ -464,4 +466,72 @@ export async function storedVerbatim(db: Db, text: string, options: { audit?: bo
     .map((name) => sql`select ${name}::text as name from ${sql.identifier(name)} t where jsonb_path_exists(to_jsonb(t), '$.** ? (@ == $s)', jsonb_build_object('s', ${text}::text))`);
   const rows = await db.execute<{ name: string }>(sql.join(parts, sql` union `));
   return rows.map((r) => r.name);
+}
+
+/* ─── Judging a refusal ─────────────────────────────────────────────────────────────────────── */
+
+/** Every message the API may send, per locale, as patterns (`{name}` placeholders match anything). */
+const CATALOGUE_PATTERNS: Record<Locale, RegExp[]> = {
+  "zh-CN": CATALOGUES.flatMap((c) => Object.values(c["zh-CN"])).map(templatePattern),
+  en: CATALOGUES.flatMap((c) => Object.values(c.en)).map(templatePattern),
+};
+function templatePattern(template: string): RegExp {
+  const parts = template.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${parts.join("[\\s\\S]*")}$`);
+}
+/** Whether a message people read is one of the catalogue's, in that locale (never zod's or tRPC's own words). */
+export const fromCatalogue = (locale: Locale, message: string) => CATALOGUE_PATTERNS[locale].some((p) => p.test(message));
+
+export const pathKey = (path: Path) => path.join(".");
+/** A field's pattern: array indexes become "*" ("focusAreas.*"). */
+export const pathPattern = (path: Path) => path.map((p) => (typeof p === "number" ? "*" : p)).join(".");
+/** A label's own seed, derived from the run's: each property explores other values, and HOSTILE_SEED replays them all. */
+export const hashOf = (text: string) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 0);
+
+const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort().join();
+/** Whether anything was added to Object.prototype (a `__proto__` key merged carelessly). */
+export function prototypePolluted(): boolean {
+  return Object.getOwnPropertyNames(Object.prototype).sort().join() !== PROTOTYPE_KEYS || ({} as Record<string, unknown>).polluted !== undefined;
+}
+
+/** The innermost cause of an error (PostgreSQL's, under drizzle's "Failed query"), with its SQLSTATE. */
+export function rootCause(error: unknown): string {
+  let e = error as { cause?: unknown; code?: string; message?: string };
+  while (e.cause && typeof e.cause === "object") e = e.cause as typeof e;
+  return `${e.code ? `[${e.code}] ` : ""}${e.message ?? String(e)}`;
+}
+
+/** Fields with their own rules: secrets (any characters), bigserial ids, files (base64, long). */
+export interface FieldRules {
+  secrets?: string[];
+  bigIds?: string[];
+  files?: string[];
+}
+
+/** Why the changed field must be refused whatever the procedure (null: it may be accepted). */
+export function mustRefuse(m: Mutation, rules: FieldRules = {}): string | null {
+  if (m.op !== "set") return null;
+  const was = kindOf(m.was);
+  const now = kindOf(m.value);
+  const numeric = (k: string) => k === "integer" || k === "number";
+  // null may be allowed (a nullable field); any other kind than the field's own is refused.
+  if (was !== "null" && now !== "null" && now !== was && !(numeric(was) && numeric(now))) return `a ${now} where a ${was} belongs`;
+  const pattern = pathPattern(m.path);
+  if (typeof m.value === "string") {
+    if (m.value.length > HUGE_LENGTH && !rules.files?.includes(pattern)) return `a string of ${m.value.length} units`;
+    // Trimming comes first (a form feed at the end is whitespace); what is left must be clean.
+    if (!rules.secrets?.includes(pattern) && hasForbiddenCharacters(m.value.trim())) return "text with control characters or a lone surrogate";
+  }
+  if (typeof m.value === "number" && numeric(was) && !Number.isFinite(m.value)) return `the number ${m.value}`;
+  if (typeof m.value === "number" && was === "integer" && !Number.isSafeInteger(m.value)) return `${m.value}, not a safe integer`;
+  if (typeof m.value === "number" && was === "integer" && !isInt32(m.value) && !rules.bigIds?.includes(pattern)) return `${m.value}, not a PostgreSQL integer`;
+  if (Array.isArray(m.value) && m.value.length > 1_000) return `an array of ${m.value.length}`;
+  if (m.date && !m.date.valid) return `the impossible or out-of-range date ${JSON.stringify(m.date.text)}`;
+  return null;
+}
+
+/** Whether per-field messages name the field at `path` (or a field inside it). */
+export function namesField(fieldErrors: Record<string, string[]> | undefined, path: Path): boolean {
+  const key = pathKey(path);
+  return Object.keys(fieldErrors ?? {}).some((f) => f === key || f.startsWith(`${key}.`));
 }

@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter, createContext, isDatabaseDown } from "@dm/api";
+import { appRouter, createContext, isDatabaseDown, MAX_BATCH_SIZE } from "@dm/api";
 import { auth, sessionClaims } from "@dm/auth";
 import { getDb } from "@dm/db";
 
@@ -9,6 +9,7 @@ async function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: () => createContext({ db: getDb(), session: sessionClaims(session), headers: req.headers }),
     responseMeta({ errors }) {
       // A database outage is the service being unavailable, not a bug: 503 so clients retry.
