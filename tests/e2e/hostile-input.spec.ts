@@ -288,3 +288,13 @@ test("hostile URL parameters: a reflected payload stays text, a value the API wo
   await county.page.goto(`/problems?${reflected}`);
   await expect(county.page.locator("main input[type=search], main input[name=q]").first()).toHaveValue(IMG);
 });
+
+test("a request body past the limit is refused before it is read, in the caller's language", async ({ page }) => {
+  // Three megabytes: more than any real call (a roster file of 1 MiB is 1.4 MB as base64).
+  const body = JSON.stringify({ json: { file: "A".repeat(3 * 1024 * 1024) } });
+  for (const [locale, message] of [["zh-CN", "提交的内容过大"], ["en", "The request is too large"]] as const) {
+    const response = await page.request.post("/api/trpc/member.importPreview", { headers: { "content-type": "application/json", "x-locale": locale }, data: body });
+    expect(response.status()).toBe(413);
+    expect(((await response.json()) as { error: { json: { message: string } } }).error.json.message).toBe(message);
+  }
+});

@@ -6,3 +6,9 @@
  * thousands would make the server run them all. The client's batch link splits at the same number.
  */
 export const MAX_BATCH_SIZE = 50;
+
+/**
+ * The largest request body the tRPC endpoint reads. The largest real call is a roster import:
+ * a 1 MiB .xlsx as base64 is 1.4 MB. Anything bigger is refused before it is buffered.
+ */
+export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
