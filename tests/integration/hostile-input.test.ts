@@ -72,7 +72,10 @@ interface Fixture {
 interface Spec extends FieldRules {
   /** Who calls: a user allowed to, signed out for public procedures, or a fresh user made per run. */
   as: UserKey | "signedOut" | ((fx: Fixture) => Promise<number>);
-  /** A valid input; called for every run, so it makes fresh rows when the call uses them up. Left out: no input. */
+  /**
+   * A valid input; made anew after an accepted call (which may have used its rows up: a state
+   * transition, a unique phone, a version). Left out: the procedure takes no input.
+   */
   input?: (fx: Fixture) => unknown;
   /** Text fields kept as typed ("*" for any array index): accepted text must be found stored exactly. */
   stores?: string[];
@@ -631,6 +634,6 @@ describe("hostile input to every procedure", () => {
       }
     }
     expect(missed, `${path}: fields that do not refuse what they must`).toEqual([]);
-  });
+  }, 120_000);
 });
 

@@ -46,6 +46,8 @@ let t: TestDatabase;
 let org: Org;
 const seed = hostileSeed("hostile-transport.test.ts");
 const runs = (n: number) => Number(process.env.HOSTILE_RUNS ?? n);
+/** A property runs many calls: room for a loaded machine (a few seconds when idle). */
+const PROPERTY_TIMEOUT = 180_000;
 
 beforeAll(async () => {
   t = await freshDatabase();
@@ -163,7 +165,7 @@ describe("the tRPC endpoint over HTTP", () => {
       ),
       { seed: seed ^ hashOf("http"), numRuns: runs(150), endOnFailure: true },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("refuses a batch larger than the limit, in catalogue words", async () => {
     const paths = Array.from({ length: MAX_BATCH_SIZE + 1 }, () => "account.me").join(",");
@@ -219,7 +221,7 @@ describe("the public tip form", () => {
       { seed: seed ^ hashOf("tip"), numRuns: runs(60), endOnFailure: true },
     );
     expect(store.saved).toBe(0);
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 /* ─── A roster file with hostile cells ──────────────────────────────────────────────────────── */
@@ -261,5 +263,5 @@ describe("a roster file with hostile cells", () => {
       }),
       { seed: seed ^ hashOf("roster"), numRuns: runs(25), endOnFailure: true },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
