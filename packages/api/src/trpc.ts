@@ -49,8 +49,9 @@ const t = initTRPC.context<Context>().create({
       code = "SERVICE_UNAVAILABLE";
       message = translate(locale, "error.SERVICE_UNAVAILABLE");
     } else if (hasMessage(error.message)) message = translate(locale, error.message, { requestId, ...params });
-    // Unknown messages are internal details: never shown to people.
-    else message = translate(locale, `error.${error.code}`, { requestId });
+    // Unknown messages are internal details: never shown to people. A code without its own
+    // message reads as a bad request (4xx) or a server error.
+    else message = translate(locale, hasMessage(`error.${error.code}`) ? `error.${error.code}` : shape.data.httpStatus < 500 ? "error.BAD_REQUEST" : "error.INTERNAL_SERVER_ERROR", { requestId });
     return {
       message,
       code: shape.code,

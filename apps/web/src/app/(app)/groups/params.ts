@@ -1,5 +1,6 @@
 import { GROUP_KINDS } from "@dm/db/enums";
 import { type GroupListInput, TERM_STATUSES } from "@dm/api/schemas/group";
+import { pageParam, searchParam } from "@/components/url-params";
 
 type Filters = Required<Pick<GroupListInput, "page">> & Omit<GroupListInput, "page">;
 
@@ -10,8 +11,8 @@ export function parseGroupSearch(params: URLSearchParams): Filters {
     departmentId: int(params.get("department")),
     status: TERM_STATUSES.find((s) => s === params.get("status")),
     kind: GROUP_KINDS.find((k) => k === params.get("kind")),
-    search: params.get("q")?.trim().slice(0, 50) || undefined,
-    page: int(params.get("page")) ?? 1,
+    search: searchParam(params),
+    page: pageParam(params),
   };
 }
 
