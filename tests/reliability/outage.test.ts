@@ -45,7 +45,7 @@ let check: Db;
 let browser: Browser | undefined;
 
 /** What a person in Chromium saw: the page opened during the outage, then 重试 after recovery. */
-const seen = { status: 0, heading: "", text: "", afterRetry: "" };
+const seen = { status: 0, heading: "", text: "", afterRetry: "", signIn: "" };
 
 /** The run, in performance.now() milliseconds. */
 const timeline = { stopRequested: 0, stopped: 0, startRequested: 0, ready: 0, recovered: { health: 0, read: 0, write: 0 } };
@@ -104,6 +104,8 @@ describe("PostgreSQL stops under load and comes back", () => {
     seen.status = response?.status() ?? 0;
     seen.heading = (await tab.locator("h1").first().textContent({ timeout: 10_000 })) ?? "";
     seen.text = await tab.locator("body").innerText();
+    // Someone signing in meanwhile is told the service is unavailable (the form's `unavailable`).
+    seen.signIn = (await Session.attemptSignIn(app.base, "chaling")).location;
     await sleep(Math.max(0, timeline.stopped + 6_000 - performance.now()));
 
     timeline.startRequested = performance.now();
@@ -179,7 +181,7 @@ describe("PostgreSQL stops under load and comes back", () => {
     }
   });
 
-  it("shows a person in a browser that the service is temporarily unavailable, and 重试 brings the page back", () => {
+  it("shows a person in a browser that the service is temporarily unavailable, and 重试 brings the page back; sign-in says so too", () => {
     const errors = webMessages("zh-CN").errors as Record<string, string>;
     expect(seen.status).toBe(503);
     expect(seen.heading).toBe(errors.unavailableTitle);
@@ -188,6 +190,7 @@ describe("PostgreSQL stops under load and comes back", () => {
     expect(seen.text).not.toMatch(INTERNALS);
     expect(seen.text).not.toMatch(/错误编号|DM_SERVICE_UNAVAILABLE/);
     expect(seen.afterRetry).toBe("问题清单");
+    expect(new URL(seen.signIn, app.base).searchParams.get("code"), seen.signIn).toBe("unavailable");
   });
 
   it("never answers 500 or drops a request, not even those in flight when the server stopped", () => {

@@ -57,6 +57,14 @@ export class Session {
 
   /** Signs in through next-auth's credentials callback on `base`, as the sign-in form does. */
   static async signIn(base: string, identifier: string, password = DEMO_PASSWORD): Promise<Session> {
+    const { status, location, jar } = await Session.attemptSignIn(base, identifier, password);
+    if (status !== 302 || location.includes("error=")) throw new Error(`sign-in of ${identifier} refused: ${status} ${location}`);
+    if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token"))) throw new Error(`no session cookie for ${identifier}`);
+    return new Session(identifier, header(jar));
+  }
+
+  /** One sign-in attempt: the callback's status and redirect (a refusal names its `code`), and the cookies set. */
+  static async attemptSignIn(base: string, identifier: string, password = DEMO_PASSWORD) {
     const csrf = await fetch(`${base}/api/auth/csrf`);
     const jar = cookiesOf(csrf);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -66,11 +74,8 @@ export class Session {
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(jar) },
       body: new URLSearchParams({ csrfToken, identifier, password, callbackUrl: "/" }),
     });
-    const location = response.headers.get("location") ?? "";
-    if (response.status !== 302 || location.includes("error=")) throw new Error(`sign-in of ${identifier} refused: ${response.status} ${location}`);
     for (const [k, v] of cookiesOf(response)) jar.set(k, v);
-    if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token"))) throw new Error(`no session cookie for ${identifier}`);
-    return new Session(identifier, header(jar));
+    return { status: response.status, location: response.headers.get("location") ?? "", jar };
   }
 
   /** Signs out on `base` (next-auth's sign-out POST, with its CSRF token); the old cookie is kept to replay. */
