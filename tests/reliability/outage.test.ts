@@ -54,7 +54,7 @@ let load: Load;
 beforeAll(async () => {
   database = await startDatabase(PORTS.pg);
   // Jobs poll every 2 s here so the check that the worker survived the outage is quick.
-  app = await startApp({ port: PORTS.appA, databaseUrl: database.url, env: { JOBS_POLL_SECONDS: "2" } });
+  app = await startApp({ name: "outage", port: PORTS.appA, databaseUrl: database.url, env: { JOBS_POLL_SECONDS: "2" } });
 }, 240_000);
 
 afterAll(async () => {

@@ -32,7 +32,7 @@ beforeAll(async () => {
   // Workers poll every 2 s and look at the schedules every second, so the jobs' part is quick.
   const env = { JOBS_MODE: "inline", JOBS_POLL_SECONDS: "2", JOBS_CRON_CHECK_SECONDS: "1" };
   // Started together: migrations, demo data and queue set-up must cope with a twin doing the same.
-  const [startedA, startedB] = await Promise.allSettled([startApp({ port: PORTS.appA, databaseUrl: database.url, env }), startApp({ port: PORTS.appB, databaseUrl: database.url, env })]);
+  const [startedA, startedB] = await Promise.allSettled([startApp({ name: "instance-a", port: PORTS.appA, databaseUrl: database.url, env }), startApp({ name: "instance-b", port: PORTS.appB, databaseUrl: database.url, env })]);
   if (startedA.status === "fulfilled") a = startedA.value;
   if (startedB.status === "fulfilled") b = startedB.value;
   for (const started of [startedA, startedB]) if (started.status === "rejected") throw started.reason;
@@ -152,32 +152,28 @@ describe("background jobs with a worker in each instance", () => {
   });
 
   it("fires a cron schedule once per minute slot, though both instances keep checking it", async () => {
-    // Record every schedule check (pg-boss sets version.cron_on when an instance takes its turn
-    // to evaluate the schedules), with the instance that made it.
+    // pg-boss lets one instance evaluate the schedules per check interval: the one that moves
+    // version.cron_on on. A trigger records each such evaluation with the instance that made it
+    // and clears the mark again, so every check of both instances evaluates the schedules, as when
+    // two race: only the per-slot singleton then stands between them and a double run.
     await check.execute(sql`create table test_cron_checks (at timestamptz not null default clock_timestamp(), instance text not null)`);
     await check.execute(sql.raw(`
       create function test_record_cron_check() returns trigger language plpgsql as $$
         begin
           if new.cron_on is not null and new.cron_on is distinct from old.cron_on then
             insert into test_cron_checks (instance) values (current_setting('application_name'));
+            new.cron_on := null;
           end if;
           return new;
         end $$`));
-    await check.execute(sql`create trigger test_record_cron_check after update on pgboss.version for each row execute function test_record_cron_check()`);
-    // Every minute, in place of the hourly schedule.
+    await check.execute(sql`create trigger test_record_cron_check before update on pgboss.version for each row execute function test_record_cron_check()`);
+    // Every minute, in place of the hourly schedule, for 12 s (each instance checks every second).
     await boss.schedule("mid-month-warnings", "* * * * *", {}, { tz: "Asia/Shanghai" });
     const windowStart = (await check.execute<{ now: string }>(sql`select now()::text as now`))[0]!.now;
-
-    // pg-boss lets one instance evaluate the schedules per check interval; clearing its mark
-    // lets every check of both instances evaluate them, as when two instances race: only the
-    // per-slot singleton then stands between them and a double run.
-    const until = Date.now() + 12_000;
-    while (Date.now() < until) {
-      await check.execute(sql`update pgboss.version set cron_on = null`);
-      await sleep(100);
-    }
-    // Back to the hourly schedule: no new slot opens while the jobs table is read.
+    await sleep(12_000);
+    // Back to the hourly schedule and pg-boss's own turn-taking: no new slot opens while the jobs table is read.
     await boss.schedule("mid-month-warnings", JOBS["mid-month-warnings"].cron, {}, { tz: "Asia/Shanghai" });
+    await check.execute(sql`drop trigger test_record_cron_check on pgboss.version`);
 
     // Minute slots as pg-boss counts them: whole minutes since the epoch, of the database's clock.
     const checks = await check.execute<{ instance: string; slot: number; n: number }>(sql`
@@ -185,6 +181,10 @@ describe("background jobs with a worker in each instance", () => {
       where at >= ${windowStart}::timestamptz group by instance, slot order by slot, instance`);
     const instances = [...new Set(checks.map((c) => c.instance))];
     expect(instances.filter((i) => i.startsWith("dm-jobs/")), "both instances checked the schedules").toHaveLength(2);
+    for (const instance of instances) {
+      const evaluations = checks.filter((c) => c.instance === instance).reduce((n, c) => n + c.n, 0);
+      expect(evaluations, `evaluations by ${instance}`).toBeGreaterThanOrEqual(5);
+    }
     const slotsCheckedByBoth = [...new Set(checks.map((c) => c.slot))].filter((slot) => checks.filter((c) => c.slot === slot).length === 2);
     expect(slotsCheckedByBoth.length, "a minute in which both instances evaluated the schedule").toBeGreaterThan(0);
     for (const c of checks) console.info(`[two instances] minute ${c.slot}: ${c.instance} evaluated the schedules ${c.n}×`);

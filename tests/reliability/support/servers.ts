@@ -97,9 +97,10 @@ export interface App {
 
 /**
  * The production app as `npm run serve` runs it, on `port`, against `databaseUrl` (which it
- * migrates and seeds once, as `npm start` does). Resolves once `/api/health` answers 200.
+ * migrates and seeds once, as `npm start` does). Resolves once `/api/health` answers 200. Its
+ * output is kept in test-results/app-<name>.log when it stops.
  */
-export async function startApp(options: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<App> {
+export async function startApp(options: { name: string; port: number; databaseUrl: string; env?: Record<string, string> }): Promise<App> {
   const { port, databaseUrl } = options;
   const data = tempDir("dm-reliability-app-");
   const child: ChildProcess = spawn("npm", ["run", "serve", "-w", "@dm/web"], {
@@ -151,7 +152,7 @@ export async function startApp(options: { port: number; databaseUrl: string; env
       // Kept for a look after the run (test-results/ is git-ignored).
       const logs = resolve(import.meta.dirname, "../test-results");
       mkdirSync(logs, { recursive: true });
-      writeFileSync(join(logs, `app-${port}.log`), output);
+      writeFileSync(join(logs, `app-${options.name}.log`), output);
     },
   };
 
