@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter, createContext, errorText, isDatabaseDown, MAX_BATCH_SIZE, MAX_REQUEST_BYTES } from "@dm/api";
 import { sessionFromCookie } from "@dm/auth/session-token";
-import { getDb } from "@dm/db";
+import { getDb, outageCode } from "@dm/db";
 import { readAtMost } from "@/server/read-body";
 import { requestLocale } from "../../attachments/_shared";
 
@@ -33,11 +33,14 @@ async function handler(request: Request) {
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: () => createContext({ db: getDb(), session, headers: req.headers }),
     responseMeta({ errors }) {
-      // A database outage is the service being unavailable, not a bug: 503 so clients retry.
-      return errors.some((e) => isDatabaseDown(e.cause)) ? { status: 503 } : {};
+      // A database outage is the service being unavailable, not a bug: 503 so clients retry
+      // (a batch with an outage among its answers, too).
+      return errors.some((e) => e.code === "SERVICE_UNAVAILABLE" || isDatabaseDown(e.cause)) ? { status: 503, headers: { "Retry-After": "5" } } : {};
     },
     onError({ error, path, ctx }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path} request=${ctx?.requestId}`, error.cause ?? error);
+      // One line per request during an outage: the cause is known, its stack says nothing new.
+      if (error.code === "SERVICE_UNAVAILABLE" || isDatabaseDown(error.cause)) console.warn(`[trpc] ${path} request=${ctx?.requestId}: database unavailable (${outageCode(error) ?? "?"})`);
+      else if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path} request=${ctx?.requestId}`, error.cause ?? error);
     },
   });
 }
