@@ -3,18 +3,12 @@
  * the step and the committee's id, so the first city comes out the same in every scale: the
  * province set differs from the tenth only by what the measured users do not see.
  */
+import { prng } from "@dm/db/seed";
+
 export type Random = () => number;
 
-export function rng(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo seed's mulberry32. */
+export const rng = (seed: number): Random => prng(seed);
 
 /** The stream of one generation step for one key (a committee id, usually). */
 export const streamOf = (step: number, key: number): Random => rng(Math.imul(step, 2654435761) ^ Math.imul(key + 1, 40503));

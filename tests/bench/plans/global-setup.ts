@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { freePort } from "../../support/free-port";
 import { generateDataset } from "../data/generate";
 import type { BenchManifest } from "../data/manifest";
 import { startBenchPostgres } from "../data/server";
@@ -13,19 +13,6 @@ declare module "vitest" {
     benchAdminUrl: string;
     benchManifest: BenchManifest;
   }
-}
-
-/** A port nobody listens on right now: the kernel picks one for a throwaway listener. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 /** A fresh embedded PostgreSQL on a free port, loaded with the generated one-tenth data set. */
