@@ -147,7 +147,9 @@ test("script and HTML in stored text show literally and never run, on every page
     ids.campaign = (
       await call<{ id: number }>(city.page, "campaign.create", {
         title: TEXT.campaign,
-        year: 2026,
+        // A year before the demo's: lists put the newest year first, and the coverage matrix and
+        // dashboard of the specs running beside this one open the first campaign listed.
+        year: 2025,
         topic: "改善生态环境",
         startDate: chinaDate(-30),
         endDate: chinaDate(300),
