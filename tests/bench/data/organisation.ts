@@ -90,9 +90,11 @@ function buildTree(shape: CityShape[]): { committees: Committee[]; cities: Commi
   const add = (c: Omit<Committee, "id" | "path" | "children" | "own" | "subtree" | "staffUserId" | "city" | "county"> & { city?: Committee; county?: Committee | null }) => {
     const id = committees.length + 1;
     const size = c.level === "city" ? RATES.members.city : c.level === "county" ? RATES.members.county : RATES.members.township[townshipIndex++ % 2]!;
-    const committee = { ...c, id, path: `${c.parent?.path ?? "/"}${id}/`, children: [], own: { lo: memberId, n: size }, subtree: { lo: memberId, n: 0 }, staffUserId: 0 } as unknown as Committee;
-    committee.city = c.city ?? committee;
-    committee.county = c.level === "county" ? committee : (c.county ?? null);
+    const { city, county, ...fields } = c;
+    const committee: Committee = { ...fields, id, path: `${c.parent?.path ?? "/"}${id}/`, children: [], own: { lo: memberId, n: size }, subtree: { lo: memberId, n: 0 }, staffUserId: 0, city: city!, county: county ?? null };
+    // A city is its own city, a county its own county: known only once the object exists.
+    if (!city) committee.city = committee;
+    if (c.level === "county") committee.county = committee;
     memberId += size;
     c.parent?.children.push(committee);
     committees.push(committee);

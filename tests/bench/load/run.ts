@@ -268,7 +268,7 @@ async function main(): Promise<number> {
     log(`starting PostgreSQL on 127.0.0.1:${PG_PORT} (data in ${workDir}/pg)…`);
     pg = await startBenchPostgres(PG_PORT, join(workDir, "pg"));
     const admin = postgres(pg.url("postgres"), { max: 1, onnotice: () => {} });
-    const [{ server_version: version }] = (await admin`show server_version`) as unknown as [{ server_version: string }];
+    const [{ server_version: version }] = await admin<[{ server_version: string }]>`show server_version`;
     await admin.end();
     const machine: Machine = describeMachine(`PostgreSQL ${version}`);
 
