@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { sessionFromCookie } from "./session-token";
 
 const secret = "test-secret-of-at-least-thirty-two-characters";
@@ -31,5 +31,23 @@ describe("the session of an API request, from its cookie", () => {
     const good = await cookie("authjs.session-token");
     const altered = good.slice(0, -6) + (good.endsWith("A") ? "B" : "A") + good.slice(-5);
     expect(await sessionFromCookie(altered, secret)).toBeNull();
+  });
+
+  describe("a token already decrypted", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("is answered again without being trusted past its expiry", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      const short = await cookie("authjs.session-token", { maxAge: 60 });
+      expect(await sessionFromCookie(short, secret)).toEqual({ userId: 7, sessionId: "session-a", sessionVersion: 2 });
+      vi.setSystemTime(Date.now() + 61_000);
+      expect(await sessionFromCookie(short, secret)).toBeNull();
+    });
+
+    it("is not a session under another secret", async () => {
+      const header = await cookie("authjs.session-token");
+      expect(await sessionFromCookie(header, secret)).not.toBeNull();
+      expect(await sessionFromCookie(header, "another-secret-of-thirty-two-characters!")).toBeNull();
+    });
   });
 });

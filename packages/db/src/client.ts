@@ -2,6 +2,7 @@ import type { Logger } from "drizzle-orm/logger";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { namedStatements } from "./named-statements";
 import { databaseSettings, reconnectDelaySeconds } from "./settings";
 
 export interface DbOptions {
@@ -27,6 +28,7 @@ export function createDb(url: string, options: DbOptions = {}) {
     backoff: reconnectDelaySeconds,
     onnotice: () => {},
   });
+  if (settings.preparedStatements) namedStatements(client);
   return drizzle({ client, schema, casing: "snake_case", logger: options.logger });
 }
 

@@ -3,13 +3,13 @@ import { databaseSettings, reconnectDelaySeconds } from "./settings";
 
 describe("databaseSettings", () => {
   it("has defaults that suit one server next to the app", () => {
-    expect(databaseSettings({})).toEqual({ max: 10, connectTimeoutSeconds: 5, idleTimeoutSeconds: 30, maxLifetimeSeconds: null });
+    expect(databaseSettings({})).toEqual({ max: 10, connectTimeoutSeconds: 5, idleTimeoutSeconds: 30, maxLifetimeSeconds: null, preparedStatements: true });
   });
 
   it("reads every setting from the environment", () => {
     expect(
-      databaseSettings({ DB_POOL_MAX: "4", DB_CONNECT_TIMEOUT_SECONDS: "2.5", DB_IDLE_TIMEOUT_SECONDS: "60", DB_MAX_LIFETIME_SECONDS: "900" }),
-    ).toEqual({ max: 4, connectTimeoutSeconds: 2.5, idleTimeoutSeconds: 60, maxLifetimeSeconds: 900 });
+      databaseSettings({ DB_POOL_MAX: "4", DB_CONNECT_TIMEOUT_SECONDS: "2.5", DB_IDLE_TIMEOUT_SECONDS: "60", DB_MAX_LIFETIME_SECONDS: "900", DB_PREPARED_STATEMENTS: "off" }),
+    ).toEqual({ max: 4, connectTimeoutSeconds: 2.5, idleTimeoutSeconds: 60, maxLifetimeSeconds: 900, preparedStatements: false });
   });
 
   it("treats an empty value as unset", () => {
@@ -22,6 +22,7 @@ describe("databaseSettings", () => {
     expect(() => databaseSettings({ DB_CONNECT_TIMEOUT_SECONDS: "abc" })).toThrow(/DB_CONNECT_TIMEOUT_SECONDS/);
     // 0 would mean "wait for ever" to the driver.
     expect(() => databaseSettings({ DB_CONNECT_TIMEOUT_SECONDS: "0" })).toThrow(/from 0.1 to 120/);
+    expect(() => databaseSettings({ DB_PREPARED_STATEMENTS: "maybe" })).toThrow(/DB_PREPARED_STATEMENTS must be on or off/);
   });
 });
 

@@ -11,6 +11,8 @@
  *   no sockets from before a restart for long.
  * - DB_MAX_LIFETIME_SECONDS (the driver's 30–60 min, randomised): a connection is replaced after
  *   this long, so a pool follows a failover to a new address.
+ * - DB_PREPARED_STATEMENTS (on): statements are prepared once per connection (named-statements.ts).
+ *   `off` for a pooler in transaction mode that cannot keep prepared statements.
  */
 export interface DatabaseSettings {
   max: number;
@@ -18,6 +20,7 @@ export interface DatabaseSettings {
   idleTimeoutSeconds: number;
   /** null: the driver's randomised default. */
   maxLifetimeSeconds: number | null;
+  preparedStatements: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -32,6 +35,14 @@ function numberSetting(env: Env, name: string, fallback: number, { min, max, int
   return value;
 }
 
+function switchSetting(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw === "on" || raw === "true" || raw === "1") return true;
+  if (raw === "off" || raw === "false" || raw === "0") return false;
+  throw new Error(`${name} must be on or off (got "${env[name]}")`);
+}
+
 export function databaseSettings(env: Env = process.env): DatabaseSettings {
   const lifetime = env.DB_MAX_LIFETIME_SECONDS?.trim();
   return {
@@ -39,6 +50,7 @@ export function databaseSettings(env: Env = process.env): DatabaseSettings {
     connectTimeoutSeconds: numberSetting(env, "DB_CONNECT_TIMEOUT_SECONDS", 5, { min: 0.1, max: 120 }),
     idleTimeoutSeconds: numberSetting(env, "DB_IDLE_TIMEOUT_SECONDS", 30, { min: 1, max: 86_400 }),
     maxLifetimeSeconds: lifetime ? numberSetting(env, "DB_MAX_LIFETIME_SECONDS", 0, { min: 10, max: 86_400 }) : null,
+    preparedStatements: switchSetting(env, "DB_PREPARED_STATEMENTS", true),
   };
 }
 
