@@ -5,14 +5,18 @@
  */
 export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
+// Made once: building a formatter costs more than most of the requests that use it.
+const DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" });
+const DAY_TIME = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+
 /** Today's date in China, as YYYY-MM-DD: deadlines are calendar days there. */
 export function chinaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
+  return DAY.format(now);
 }
 
 /** Wall-clock time in China, as messages show it ("2026-05-01 08:00"). */
 export function chinaDateTime(date: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(date);
+  return DAY_TIME.format(date);
 }
 
 /** The UTC bounds of a calendar month in China ("2026-05"): [start, end). */

@@ -12,6 +12,7 @@
  * Reports written by members are not counted: the platform's reports (月报) are written by
  * committee staff, so no record says which member wrote what.
  */
+import { chinaToday } from "./china-time";
 
 export const POINT_RULE_CODES = ["present", "late", "absent", "excused", "finding"] as const;
 export type PointRuleCode = (typeof POINT_RULE_CODES)[number];
@@ -69,5 +70,5 @@ export function yearBounds(year: number): { from: Date; to: Date } {
 
 /** The current year in China. */
 export function chinaYear(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(now));
+  return Number(chinaToday(now).slice(0, 4));
 }
