@@ -78,6 +78,14 @@ describe("the error budget: zero", () => {
   });
 });
 
+describe("a reference endpoint", () => {
+  it("is judged on its errors only, however slow beside its bound", () => {
+    const reference = { kind: "reference" as const };
+    const cells = [cell("province", "floor", "app", 900, reference), cell("province", "floor", "bound", 1, reference), cell("tenth", "floor", "app", 100, { ...reference, errors: 2 })];
+    expect(failures(judge(cells)).map((v) => v.subject)).toEqual(["tenth floor app@16"]);
+  });
+});
+
 it("a run within every budget has no failures", () => {
   const cells = [
     cell("province", "dashboard", "app", 40),

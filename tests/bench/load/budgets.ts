@@ -7,7 +7,8 @@ import type { CpuPerRequest } from "./cpu";
 import { type CellStats, ratio } from "./stats";
 
 export type Target = "app" | "bound";
-export type EndpointKind = "read" | "write";
+/** A reference endpoint is measured for comparison and judged on its errors only. */
+export type EndpointKind = "read" | "write" | "reference";
 
 /** One cell: an endpoint on one target at one number of connections, on one data set. */
 export interface Cell {
@@ -77,6 +78,7 @@ export function judge(cells: readonly Cell[]): Verdict[] {
         detail: `province ${endpoint}: p95 ${fmt(figure, " ms")} at ${at} connections > ${BUDGETS.readP95Ms} ms`,
       });
     }
+    if (kind === "reference") continue;
 
     for (const scale of scales) {
       const app = find(cells, { scale, endpoint, target: "app", connections: at });

@@ -188,7 +188,7 @@ async function benchScale(scale: BenchScale, opts: RunOptions, pg: EmbeddedServe
       for (const n of opts.connections) {
         for (const target of TARGETS) {
           const connections = Array.from({ length: n }, () => readConnection(target, s, manifest, who));
-          await run(s.name, "read", target, n, { warmup: connections, measured: connections });
+          await run(s.name, s.reference ? "reference" : "read", target, n, { warmup: connections, measured: connections });
         }
       }
     }
