@@ -1,9 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { buttonClass } from "@/components/ui";
+import { buttonClass } from "@/components/button-class";
 
+/**
+ * A plain link home, not next/link: after an error a full load is the surer recovery, and this
+ * boundary's code is part of every page's first load.
+ */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("errors");
   return (
@@ -15,9 +18,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset} className={buttonClass.primary}>
           {t("retry")}
         </button>
-        <Link href="/" className={buttonClass.secondary}>
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load on purpose, see above */}
+        <a href="/" className={buttonClass.secondary}>
           {t("backHome")}
-        </Link>
+        </a>
       </div>
     </main>
   );

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/shell/app-shell";
 import { navFor } from "@/components/shell/nav";
 import { requireAccount } from "@/server/viewer";
+import { TRPCReactProvider } from "@/trpc/react";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -10,10 +11,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   // The header's unread count arrives with the page rather than as a request after it.
   await getQueryClient().prefetchQuery(trpc.notification.unreadCount.queryOptions());
   return (
-    <HydrateClient>
-      <AppShell nav={navFor(account.role)} user={{ displayName: account.displayName, roleLabel: t(account.role), committeeName: account.committeeName }}>
-        {children}
-      </AppShell>
-    </HydrateClient>
+    <TRPCReactProvider>
+      <HydrateClient>
+        <AppShell nav={navFor(account.role)} user={{ displayName: account.displayName, roleLabel: t(account.role), committeeName: account.committeeName }}>
+          {children}
+        </AppShell>
+      </HydrateClient>
+    </TRPCReactProvider>
   );
 }

@@ -5,13 +5,13 @@ import { ChevronRight, Footprints, MessageSquareText, Users } from "lucide-react
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { GROUP_KINDS, type GroupKind } from "@dm/db/enums";
-import { TERM_STATUSES, type TermStatus } from "@dm/api/schemas/group";
+import type { TermStatus } from "@dm/api/schemas/group";
 import { ResultSummary, SearchBox, useUrlInput } from "@/components/list";
 import { Pager } from "@/components/tasks/pager";
 import { Alert, Badge, Card, EmptyState, inputClass } from "@/components/ui";
 import { parseGroupSearch, toGroupSearch } from "@/app/(app)/groups/params";
 import { useTRPC } from "@/trpc/react";
-import { formatRate, ROLE_TONES, TERM_TONES } from "./labels";
+import { formatRate, ROLE_TONES, TERM_STATUS_CHOICES, TERM_TONES } from "./labels";
 
 type Department = { id: number; name: string; active: boolean; committeeId: number; committeeName: string };
 
@@ -54,7 +54,7 @@ export function GroupList({ departments, mine }: { departments: Department[]; mi
             </select>
             <select aria-label={t("status")} className={inputClass} value={input.status ?? ""} onChange={(e) => go({ status: (e.target.value || undefined) as TermStatus | undefined })}>
               <option value="">{t("allStatuses")}</option>
-              {TERM_STATUSES.map((s) => (
+              {TERM_STATUS_CHOICES.map((s) => (
                 <option key={s} value={s}>
                   {t(`termStatus.${s}`)}
                 </option>
