@@ -1,5 +1,4 @@
 import "server-only";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { cache } from "react";
@@ -17,9 +16,8 @@ export const getQueryClient = cache(makeQueryClient);
 
 export const trpc = createTRPCOptionsProxy({ ctx: createRscContext, router: appRouter, queryClient: getQueryClient });
 
-/** Direct calls for pages that must redirect or 404 on the answer (prefetch hides errors). */
+/**
+ * Direct calls: for pages that render their client components from props (the pages members
+ * open), or must redirect or 404 on the answer (prefetch hides errors).
+ */
 export const getCaller = cache(async () => appRouter.createCaller(await createRscContext()));
-
-export function HydrateClient({ children }: { children: React.ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
-}

@@ -8,7 +8,7 @@ import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/tasks/confirm-dialog";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { NoticeBanner } from "@/components/tasks/notice";
 import type { Notice } from "@/components/tasks/review-actions";
 import { Badge, buttonClass, Card, CardHeader, EmptyState, inputClass } from "@/components/ui";

@@ -30,6 +30,8 @@ const ICONS: Record<NavIcon, typeof Home> = {
 interface ShellProps {
   nav: NavItem[];
   user: { displayName: string; roleLabel: string; committeeName: string };
+  /** Unread notifications, for the bell. */
+  unread: number;
   children: React.ReactNode;
 }
 
@@ -38,7 +40,7 @@ interface ShellProps {
  * the account links. Rendered on the server, icons included; only the parts that react in the
  * browser — the current link, the drawer, the bell, the language switch — are client components.
  */
-export async function AppShell({ nav, user, children }: ShellProps) {
+export async function AppShell({ nav, user, unread, children }: ShellProps) {
   const t = await getTranslations();
   const items = nav.map((item) => {
     const Icon = ICONS[item.icon];
@@ -91,7 +93,7 @@ export async function AppShell({ nav, user, children }: ShellProps) {
           <div className="shrink-0 whitespace-nowrap">
             <LanguageSwitch tone="dark" />
           </div>
-          <NotificationBell />
+          <NotificationBell unread={unread} />
           <span className="hidden text-sm text-white/90 md:inline">{user.displayName}</span>
         </div>
       </header>

@@ -9,32 +9,34 @@ import { Forbidden } from "@/components/tasks/forbidden";
 import { LinkButton, PageHeader } from "@/components/ui";
 import { ExportButton } from "@/components/export-button";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getCaller } from "@/trpc/server";
 import { toURLSearchParams } from "../tasks/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("activities"))("title") };
 }
 
-/** Staff manage the activities organised in their scope; members see those open to them. */
+/**
+ * Staff manage the activities organised in their scope; members see those open to them. Both
+ * lists are rendered from data loaded here (no React Query: the two share the page's code, and a
+ * member's phone loads it).
+ */
 export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("activities");
   const params = toURLSearchParams(await searchParams);
-  const queryClient = getQueryClient();
+  const caller = await getCaller();
   if (can(account.role, "activity.join")) {
-    await queryClient.prefetchQuery(trpc.activity.forMember.queryOptions(parseMemberView(params)));
+    const [data, calendar] = await Promise.all([caller.activity.forMember(parseMemberView(params)), caller.activity.calendar()]);
     return (
       <>
         <PageHeader title={t("title")} description={t("memberDescription")} />
-        <HydrateClient>
-          <MemberActivityList />
-        </HydrateClient>
+        <MemberActivityList data={data} calendar={calendar} />
       </>
     );
   }
   if (!can(account.role, "activity.organise")) return <Forbidden title={t("title")} />;
-  await Promise.all([queryClient.prefetchQuery(trpc.activity.list.queryOptions(parseActivitySearch(params))), queryClient.prefetchQuery(trpc.activity.choices.queryOptions())]);
+  const [data, choices] = await Promise.all([caller.activity.list(parseActivitySearch(params)), caller.activity.choices()]);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")}>
@@ -46,9 +48,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           </LinkButton>
         </div>
       </PageHeader>
-      <HydrateClient>
-        <StaffActivityList />
-      </HydrateClient>
+      <StaffActivityList data={data} choices={choices} />
     </>
   );
 }

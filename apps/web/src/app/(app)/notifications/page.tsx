@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getCaller } from "@/trpc/server";
 import { NotificationList } from "./notification-list";
 import { parsePage } from "./params";
 
@@ -15,13 +15,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const t = await getTranslations("notifications");
   const { page: raw } = await searchParams;
   const page = parsePage(typeof raw === "string" ? raw : null);
-  await getQueryClient().prefetchQuery(trpc.notification.list.queryOptions({ page }));
+  const caller = await getCaller();
+  const [data, unread] = await Promise.all([caller.notification.list({ page }), caller.notification.unreadCount()]);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <HydrateClient>
-        <NotificationList />
-      </HydrateClient>
+      <NotificationList data={data} unread={unread} />
     </>
   );
 }

@@ -6,7 +6,8 @@ import { toURLSearchParams } from "@/app/(app)/tasks/params";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { LinkButton, PageHeader } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { parseProblemSearch } from "./params";
 import { ProblemLedger } from "./problem-ledger";
 

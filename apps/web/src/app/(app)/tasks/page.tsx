@@ -6,7 +6,8 @@ import { Forbidden } from "@/components/tasks/forbidden";
 import { LinkButton, PageHeader } from "@/components/ui";
 import { ExportButton } from "@/components/export-button";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { parseTaskSearch, toURLSearchParams } from "./params";
 import { TaskList } from "./task-list";
 

@@ -5,7 +5,8 @@ import { toURLSearchParams } from "@/app/(app)/tasks/params";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { parseTipSearch } from "./params";
 import { TipList } from "./tip-list";
 

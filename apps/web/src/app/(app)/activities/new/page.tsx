@@ -5,7 +5,8 @@ import { ActivityForm } from "@/components/activities/activity-form";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("activities"))("newTitle") };

@@ -5,7 +5,8 @@ import { STAFF_ROLES, roleAllows } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { AssignmentDetail } from "./assignment-detail";
 
 type Props = { params: Promise<{ id: string }> };

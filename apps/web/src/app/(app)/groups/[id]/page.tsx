@@ -9,7 +9,6 @@ import { loadGroup } from "@/components/groups/server";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { routeId } from "@/components/tasks/server";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,15 +25,12 @@ export default async function GroupPage({ params }: Props) {
   const staff = can(account.role, "group.read");
   if (!staff && !can(account.role, "group.serve")) return <Forbidden title={t("title")} />;
   const group = await loadGroup(id);
-  getQueryClient().setQueryData(trpc.group.byId.queryKey({ id }), group);
   const today = chinaToday();
   const year = currentAppraisalYear(today);
   return (
     <>
       <BackLink href="/groups" label={staff ? t("title") : t("myTitle")} />
-      <HydrateClient>
-        <GroupDetail id={id} appraisalYear={year} appraisalOpen={appraisalOpen(year, today)} />
-      </HydrateClient>
+      <GroupDetail group={group} appraisalYear={year} appraisalOpen={appraisalOpen(year, today)} />
     </>
   );
 }

@@ -7,7 +7,8 @@ import { GroupsNav } from "@/components/groups/groups-nav";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("groups.departments"))("title") };

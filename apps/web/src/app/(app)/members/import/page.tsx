@@ -4,6 +4,7 @@ import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
+import { HydrateClient } from "@/trpc/hydrate";
 import { MemberImport } from "./member-import";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +18,9 @@ export default async function MemberImportPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <MemberImport />
+      <HydrateClient>
+        <MemberImport />
+      </HydrateClient>
     </>
   );
 }

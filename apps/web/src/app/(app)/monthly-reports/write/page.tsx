@@ -9,7 +9,8 @@ import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound } from "@/components/tasks/server";
 import { Alert, PageHeader } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { toURLSearchParams } from "../../tasks/params";
 import { ReportForm } from "./report-form";
 

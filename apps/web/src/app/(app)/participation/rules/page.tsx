@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { PageHeader } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { RulesForm } from "./rules-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -5,7 +5,8 @@ import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { Alert, PageHeader } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { NewProblem } from "./new-problem";
 
 export async function generateMetadata(): Promise<Metadata> {

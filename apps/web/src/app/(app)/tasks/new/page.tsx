@@ -4,7 +4,8 @@ import { CITY_ROLES, roleAllows } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { TaskForm } from "../task-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -5,7 +5,8 @@ import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { TipDetail } from "./tip-detail";
 
 type Props = { params: Promise<{ id: string }> };

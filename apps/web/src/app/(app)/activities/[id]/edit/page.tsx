@@ -6,7 +6,8 @@ import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
 import { PageHeader } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("activities"))("editTitle") };

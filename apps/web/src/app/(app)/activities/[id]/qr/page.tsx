@@ -5,6 +5,7 @@ import { QrPanel } from "@/components/activities/qr-panel";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
 import { requireAccount } from "@/server/viewer";
+import { HydrateClient } from "@/trpc/hydrate";
 import { getCaller } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,5 +19,9 @@ export default async function QrPage({ params }: { params: Promise<{ id: string 
   if (!can(account.role, "activity.organise")) return <Forbidden title={(await getTranslations("activities"))("qr")} />;
   const activity = await orNotFound((await getCaller()).activity.byId({ id }));
   if (!activity.actions.checkInCode) return <Forbidden title={(await getTranslations("activities"))("qr")} />;
-  return <QrPanel id={id} />;
+  return (
+    <HydrateClient>
+      <QrPanel id={id} />
+    </HydrateClient>
+  );
 }

@@ -9,7 +9,8 @@ import { Forbidden } from "@/components/tasks/forbidden";
 import { routeId } from "@/components/tasks/server";
 import { PageHeader } from "@/components/ui";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("groups.form"))("editTitle") };
