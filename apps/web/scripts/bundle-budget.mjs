@@ -65,9 +65,10 @@ export function routeKind(route) {
  * Sizes the first load of each route Next lists: the route's chunks, each counted once, gzip
  * compressed as the server sends them.
  * @param {string} appDir the Next.js app folder (holding .next)
+ * @param {Record<Kind, number>} budgets
  * @returns {Row[]}
  */
-export function measure(appDir) {
+export function measure(appDir, budgets = BUDGETS) {
   const statsFile = join(appDir, ".next/diagnostics/route-bundle-stats.json");
   if (!existsSync(statsFile)) throw new Error(`no ${statsFile}: run \`npx turbo run build --filter=@dm/web\` first`);
   /** @type {RouteStats[]} */
@@ -89,7 +90,7 @@ export function measure(appDir) {
       const bytes = files.reduce((sum, f) => sum + sizeOf(f).bytes, 0);
       const gzip = files.reduce((sum, f) => sum + sizeOf(f).gzip, 0);
       const kind = routeKind(route);
-      const budget = BUDGETS[kind];
+      const budget = budgets[kind];
       return { route, kind, files: files.length, bytes, gzip, budget, over: gzip > budget * 1000 };
     })
     .sort((a, b) => a.route.localeCompare(b.route));
