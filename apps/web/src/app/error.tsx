@@ -13,7 +13,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <main className="flex min-h-[60dvh] flex-col items-center justify-center px-6 text-center">
       <h1 className="text-xl font-semibold text-slate-900">{t("errorTitle")}</h1>
       <p className="mt-2 max-w-md text-sm text-slate-500">{t("errorBody")}</p>
-      {error.digest ? <p className="mt-2 text-xs text-slate-400">{t("reference", { digest: error.digest })}</p> : null}
+      {error.digest ? <p className="mt-2 text-xs text-slate-500">{t("reference", { digest: error.digest })}</p> : null}
       <div className="mt-6 flex gap-3">
         <button type="button" onClick={reset} className={buttonClass.primary}>
           {t("retry")}

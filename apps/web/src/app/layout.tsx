@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,9 +15,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
-        {/* The tRPC client and TanStack Query come with the pages that use them ((app) layout, the
-            tip form), not with sign-in and the error pages. */}
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* The error page's text; layouts and pages below pass their own (i18n/client-messages.tsx).
+            React Query and the tRPC client come with the pages that use them (trpc/hydrate.tsx). */}
+        <ClientMessages namespaces={["errors"]}>{children}</ClientMessages>
       </body>
     </html>
   );

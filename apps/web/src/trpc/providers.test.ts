@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { imports, SRC, sourceFiles } from "../module-graph";
 
 /**
  * React Query's provider is not in the layout (it would be in every page's first load): a page
@@ -8,29 +9,8 @@ import { describe, expect, it } from "vitest";
  * brings it. These checks read the imports, so a page that forgets fails here rather than with
  * "No QueryClient set" in a browser.
  */
-const src = resolve(import.meta.dirname, "..");
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return files(path);
-    return /\.tsx?$/.test(name) && !name.endsWith(".test.ts") ? [path] : [];
-  });
-}
-
-/** Value imports of app modules (type-only imports vanish from the bundle). */
-function imports(file: string): string[] {
-  const code = readFileSync(file, "utf8");
-  return [...code.matchAll(/^import (?!type )[^;]*? from "([^"]+)";/gm)].flatMap(([, spec]) => {
-    if (!spec) return [];
-    const base = spec.startsWith("@/") ? join(src, spec.slice(2)) : spec.startsWith(".") ? resolve(dirname(file), spec) : null;
-    if (!base) return [];
-    const found = [".tsx", ".ts", "/index.tsx", "/index.ts"].map((ext) => base + ext).find((path) => statSync(path, { throwIfNoEntry: false })?.isFile());
-    return found ? [found] : [];
-  });
-}
-
-const all = files(src);
+const src = SRC;
+const all = sourceFiles();
 const direct = new Set(all.filter((f) => !f.startsWith(join(src, "trpc")) && /from "@tanstack\/react-query"|useTRPC\(/.test(readFileSync(f, "utf8"))));
 const memo = new Map<string, boolean>();
 function usesReactQuery(file: string, seen = new Set<string>()): boolean {

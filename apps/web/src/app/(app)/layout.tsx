@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/shell/app-shell";
 import { navFor } from "@/components/shell/nav";
+import { ClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 import { getCaller } from "@/trpc/server";
 
@@ -10,8 +11,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   // The header's unread count arrives with the page rather than as a request after it.
   const unread = await (await getCaller()).notification.unreadCount();
   return (
-    <AppShell nav={navFor(account.role)} user={{ displayName: account.displayName, roleLabel: t(account.role), committeeName: account.committeeName }} unread={unread}>
-      {children}
-    </AppShell>
+    <ClientMessages namespaces={["language", "notifications"]}>
+      <AppShell nav={navFor(account.role)} user={{ displayName: account.displayName, roleLabel: t(account.role), committeeName: account.committeeName }} unread={unread}>
+        {children}
+      </AppShell>
+    </ClientMessages>
   );
 }

@@ -224,7 +224,7 @@ function Block({ label, text }: { label: string; text: string }) {
 function AttendanceCell({ r }: { r: Registration }) {
   const t = useTranslations("activities");
   const dateTime = useDateTime();
-  if (!r.attendance) return <span className="text-xs text-slate-400">{t("notMarked")}</span>;
+  if (!r.attendance) return <span className="text-xs text-slate-500">{t("notMarked")}</span>;
   return (
     <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500" data-testid="attendance">
       <AttendanceBadge attendance={r.attendance} />

@@ -123,7 +123,7 @@ export function StaffActivityList({ data, choices }: { data: Outputs["list"]; ch
                     <td className="px-3 py-2.5 whitespace-nowrap text-slate-700">{a.committeeName}</td>
                     <td className="px-3 py-2.5 text-center tabular-nums">
                       {a.registered}
-                      {a.capacity ? <span className="text-slate-400">/{a.capacity}</span> : null}
+                      {a.capacity ? <span className="text-slate-500">/{a.capacity}</span> : null}
                       {a.waiting ? <span className="ml-1 text-xs text-amber-700">+{a.waiting}</span> : null}
                     </td>
                     <td className="px-3 py-2.5 text-center tabular-nums">{a.arrived}</td>

@@ -115,7 +115,7 @@ export function DepartmentRegister({ committeeId, editable }: { committeeId?: nu
             </table>
           </div>
         )}
-        <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-400">{tg("rate.hint")}</p>
+        <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">{tg("rate.hint")}</p>
       </Card>
 
       {renaming ? <RenameDialog department={renaming} onClose={() => setRenaming(null)} onDone={(name) => setNotice({ tone: "success", text: t("renamed", { name }) })} refresh={refresh} /> : null}

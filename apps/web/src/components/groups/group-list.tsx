@@ -159,7 +159,7 @@ export function GroupList({ data, departments, mine }: { data: inferRouterOutput
                       </td>
                       <td className="px-3 py-2.5 whitespace-nowrap">
                         {g.leaderName ?? "—"}
-                        <span className="ml-1 text-xs text-slate-400">{t("memberCount", { count: g.memberCount })}</span>
+                        <span className="ml-1 text-xs text-slate-500">{t("memberCount", { count: g.memberCount })}</span>
                       </td>
                       <td className="px-3 py-2.5 whitespace-nowrap">
                         <Badge tone={TERM_TONES[g.status]}>{t(`termStatus.${g.status}`)}</Badge>

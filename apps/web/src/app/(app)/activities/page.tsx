@@ -8,6 +8,7 @@ import { StaffActivityList } from "@/components/activities/staff-list";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { LinkButton, PageHeader } from "@/components/ui";
 import { ExportButton } from "@/components/export-button";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 import { getCaller } from "@/trpc/server";
 import { toURLSearchParams } from "../tasks/params";
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * lists are rendered from data loaded here (no React Query: the two share the page's code, and a
  * member's phone loads it).
  */
-export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("activities");
   const params = toURLSearchParams(await searchParams);
@@ -52,3 +53,5 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
     </>
   );
 }
+
+export default withClientMessages(["activities", "activityStatus", "activityTypes", "attendance", "exports", "registrationStatus", "work"], ActivitiesPage);

@@ -7,6 +7,7 @@ import { GroupsNav } from "@/components/groups/groups-nav";
 import { toURLSearchParams } from "@/app/(app)/tasks/params";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { LinkButton, PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 import { getCaller } from "@/trpc/server";
 import { parseGroupSearch } from "./params";
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * Staff see the groups in their scope; a member sees the groups they serve in. Rendered from data
  * loaded here, without React Query (a member's phone loads this page's code).
  */
-export default async function GroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function GroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("groups");
   const staff = can(account.role, "group.read");
@@ -42,3 +43,5 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
     </>
   );
 }
+
+export default withClientMessages(["groups", "roles", "work"], GroupsPage);

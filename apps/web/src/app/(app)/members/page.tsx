@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { Card, EmptyState, PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 import { HydrateClient } from "@/trpc/hydrate";
 import { getQueryClient, trpc } from "@/trpc/server";
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("members"))("title") };
 }
 
-export default async function MembersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function MembersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations();
   if (!can(account.role, "member.read")) {
@@ -44,3 +45,5 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     </>
   );
 }
+
+export default withClientMessages(["memberLevels", "members", "rosterActions"], MembersPage);

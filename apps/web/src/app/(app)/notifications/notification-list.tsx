@@ -106,7 +106,7 @@ export function NotificationList({ data, unread }: { data: Page; unread: number 
                       ) : null}
                     </span>
                     <span className={clsx("mt-0.5 block text-sm", unread ? "text-slate-900" : "text-slate-600")}>{n.title}</span>
-                    <time dateTime={n.createdAt.toISOString()} className="mt-0.5 block text-xs text-slate-400 tabular-nums">
+                    <time dateTime={n.createdAt.toISOString()} className="mt-0.5 block text-xs text-slate-500 tabular-nums">
                       {formatDateTime(format, n.createdAt)}
                     </time>
                   </span>

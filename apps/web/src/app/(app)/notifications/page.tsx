@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 import { getCaller } from "@/trpc/server";
 import { NotificationList } from "./notification-list";
@@ -10,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("title") };
 }
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
+async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   await requireAccount();
   const t = await getTranslations("notifications");
   const { page: raw } = await searchParams;
@@ -24,3 +25,5 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     </>
   );
 }
+
+export default withClientMessages(["coverage", "notifications", "work"], NotificationsPage);

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { Card, EmptyState, LinkButton, PageHeader } from "@/components/ui";
 import { ExportButton } from "@/components/export-button";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 import { getCaller } from "@/trpc/server";
 import { MyParticipation } from "./my-participation";
@@ -22,7 +23,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * rendered from data loaded here, without React Query (they share the page's code, and a
  * member's phone loads it).
  */
-export default async function ParticipationPage({ searchParams }: Props) {
+async function ParticipationPage({ searchParams }: Props) {
   const account = await requireAccount();
   const t = await getTranslations("participation");
   const raw = await searchParams;
@@ -71,3 +72,5 @@ export default async function ParticipationPage({ searchParams }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["attendance", "exports", "participation", "work"], ParticipationPage);

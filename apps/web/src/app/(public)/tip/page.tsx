@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { withClientMessages } from "@/i18n/client-messages";
 import { getCaller } from "@/trpc/server";
 import { TipForm } from "./tip-form";
 
@@ -8,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** 举报线索: the public form, no sign-in. */
-export default async function PublicTipPage() {
+async function PublicTipPage() {
   const t = await getTranslations("tipForm");
   const areas = await (await getCaller()).tip.areas();
   return (
@@ -19,3 +20,5 @@ export default async function PublicTipPage() {
     </>
   );
 }
+
+export default withClientMessages(["errors", "tipForm"], PublicTipPage);

@@ -7,6 +7,7 @@ import { MemberActivityDetail } from "@/components/activities/member-detail";
 import { StaffActivityDetail } from "@/components/activities/staff-detail";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 import { getCaller } from "@/trpc/server";
 
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: title ?? (await getTranslations("activities"))("title") };
 }
 
-export default async function ActivityPage({ params }: Props) {
+async function ActivityPage({ params }: Props) {
   const account = await requireAccount();
   const id = routeId((await params).id);
   if (!can(account.role, "activity.join") && !can(account.role, "activity.organise")) return <Forbidden title={(await getTranslations("activities"))("title")} />;
@@ -34,3 +35,5 @@ export default async function ActivityPage({ params }: Props) {
   // share this page's code, and a member's phone loads it.
   return loaded.kind === "member" ? <MemberActivityDetail activity={loaded.member} /> : <StaffActivityDetail activity={loaded.staff} />;
 }
+
+export default withClientMessages(["activities", "activityStatus", "activityTypes", "attachments", "attendance", "audiences", "errors", "registrationStatus", "work"], ActivityPage);

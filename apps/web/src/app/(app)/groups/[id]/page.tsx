@@ -8,6 +8,7 @@ import { GroupDetail } from "@/components/groups/group-detail";
 import { loadGroup } from "@/components/groups/server";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { routeId } from "@/components/tasks/server";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 
 type Props = { params: Promise<{ id: string }> };
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** 404 for a group outside the caller's view (another county's, or one a member is not in). */
-export default async function GroupPage({ params }: Props) {
+async function GroupPage({ params }: Props) {
   const account = await requireAccount();
   const t = await getTranslations("groups");
   const id = routeId((await params).id);
@@ -34,3 +35,5 @@ export default async function GroupPage({ params }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["groups", "roles", "work"], GroupPage);

@@ -6,6 +6,7 @@ import { DepartmentRegister } from "@/components/groups/department-register";
 import { GroupsNav } from "@/components/groups/groups-nav";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 import { HydrateClient } from "@/trpc/hydrate";
 import { getCaller, getQueryClient, trpc } from "@/trpc/server";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The caller's own register (editable by its record keepers), or one below it with ?committee=. */
-export default async function DepartmentsPage({ searchParams }: { searchParams: Promise<{ committee?: string }> }) {
+async function DepartmentsPage({ searchParams }: { searchParams: Promise<{ committee?: string }> }) {
   const account = await requireAccount();
   const t = await getTranslations("groups");
   if (!can(account.role, "group.read")) return <Forbidden title={t("departments.title")} />;
@@ -36,3 +37,5 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
     </>
   );
 }
+
+export default withClientMessages(["groups", "work"], DepartmentsPage);

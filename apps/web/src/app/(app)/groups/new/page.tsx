@@ -6,6 +6,7 @@ import { BackLink } from "@/components/groups/back-link";
 import { GroupForm } from "@/components/groups/group-form";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 import { HydrateClient } from "@/trpc/hydrate";
 import { getQueryClient, trpc } from "@/trpc/server";
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("groups.form"))("newTitle") };
 }
 
-export default async function NewGroupPage() {
+async function NewGroupPage() {
   const account = await requireAccount();
   const t = await getTranslations("groups");
   if (!can(account.role, "group.manage")) return <Forbidden title={t("form.newTitle")} />;
@@ -29,3 +30,5 @@ export default async function NewGroupPage() {
     </>
   );
 }
+
+export default withClientMessages(["groups", "roles", "work"], NewGroupPage);

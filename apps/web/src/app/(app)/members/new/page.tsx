@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 import { HydrateClient } from "@/trpc/hydrate";
 import { getQueryClient, trpc } from "@/trpc/server";
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("memberForm"))("newTitle") };
 }
 
-export default async function NewMemberPage() {
+async function NewMemberPage() {
   const account = await requireAccount();
   const t = await getTranslations("memberForm");
   if (!can(account.role, "member.write")) return <Forbidden title={t("newTitle")} />;
@@ -26,3 +27,5 @@ export default async function NewMemberPage() {
     </>
   );
 }
+
+export default withClientMessages(["common", "memberForm", "memberLevels", "work"], NewMemberPage);

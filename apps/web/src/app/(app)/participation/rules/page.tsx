@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 import { HydrateClient } from "@/trpc/hydrate";
 import { getQueryClient, trpc } from "@/trpc/server";
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Everyone may read how points are earned; city staff edit the values. */
-export default async function PointRulesPage() {
+async function PointRulesPage() {
   const account = await requireAccount();
   const t = await getTranslations("pointRules");
   await getQueryClient().prefetchQuery(trpc.participation.rules.queryOptions());
@@ -25,3 +26,5 @@ export default async function PointRulesPage() {
     </>
   );
 }
+
+export default withClientMessages(["participation", "pointRules", "work"], PointRulesPage);

@@ -7,6 +7,7 @@ import { ScoreForm } from "@/components/groups/score-form";
 import { groupForMember } from "@/components/groups/server";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { getCaller } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** 民主评议打分 of the year whose appraisal is open (last year's through January). */
-export default async function ScorePage({ params }: { params: Promise<{ id: string }> }) {
+async function ScorePage({ params }: { params: Promise<{ id: string }> }) {
   const { group, t } = await groupForMember((await params).id);
   if (!group) return <Forbidden title={t("score.title")} />;
   const year = currentAppraisalYear(chinaToday());
@@ -27,3 +28,5 @@ export default async function ScorePage({ params }: { params: Promise<{ id: stri
     </>
   );
 }
+
+export default withClientMessages(["groups", "work"], ScorePage);
