@@ -30,6 +30,7 @@
  * (git-ignored).
  */
 import { spawn } from "node:child_process";
+import { createConnection } from "node:net";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -59,8 +60,18 @@ const pgPort = Number(process.env.LIGHTHOUSE_PGPORT) || 55442;
 const base = `http://127.0.0.1:${port}`;
 const log = (msg) => console.info(`[lighthouse] ${msg}`);
 
+/** True when something already listens on the port (another run's server would be audited instead). */
+function taken(portToCheck) {
+  return new Promise((done) => {
+    const socket = createConnection({ host: "127.0.0.1", port: portToCheck });
+    socket.once("connect", () => (socket.destroy(), done(true)));
+    socket.once("error", () => done(false));
+  });
+}
+
 /** The production server on a throwaway database, as tests/e2e/playwright.config.ts starts it. */
 async function startServer() {
+  for (const p of [port, pgPort]) if (await taken(p)) throw new Error(`port ${p} is in use: stop what listens there, or set LIGHTHOUSE_PORT / LIGHTHOUSE_PGPORT`);
   const dataDir = mkdtempSync(join(tmpdir(), "dm-lighthouse-"));
   // As root, PostgreSQL runs as the `postgres` user, who must pass through to its pg/ folder.
   chmodSync(dataDir, 0o711);

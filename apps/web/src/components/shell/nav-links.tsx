@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 
 export interface ShellLink {
@@ -13,6 +13,15 @@ export interface ShellLink {
 
 function isActive(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/**
+ * While the page a link leads to loads, the link says so. The pages members open have no
+ * loading skeleton (it would delay their content on a first load), so this is the feedback.
+ */
+function Pending() {
+  const { pending } = useLinkStatus();
+  return <span aria-hidden className={clsx("ml-auto h-1.5 w-1.5 rounded-full bg-brand-600", pending ? "animate-pulse" : "invisible")} />;
 }
 
 /** The main navigation; the link of the current section is marked as the current page. */
@@ -31,6 +40,7 @@ export function NavLinks({ label, items }: { label: string; items: ShellLink[] }
           >
             {item.icon}
             {item.label}
+            <Pending />
           </Link>
         );
       })}
