@@ -15,10 +15,11 @@ const COLORS = ["#b3261e", "#c49a45", "#475569", "#0f766e", "#0284c7", "#7c3aed"
 
 /**
  * A bar/line chart over categories, drawn by ECharts in the browser. ECharts is loaded lazily
- * (its own chunk), when the chart comes near the screen or the page is printed: on a phone the
- * charts sit below the fold, and a page that is only glanced at never runs it. The same numbers
- * are always in a table next to the chart, so the page reads without JavaScript, to screen
- * readers, and on paper.
+ * (its own chunk), when the chart comes near the screen, or once the page has been open a few
+ * seconds and the browser is idle (so the charts are there to print): on a phone the charts sit
+ * below the fold, and the page's first seconds go to showing it and making it respond. The same
+ * numbers are always in a table next to the chart, so the page reads without JavaScript, to
+ * screen readers, and on paper.
  */
 export function Chart({ label, categories, series, horizontal = false, height = "h-64 sm:h-72" }: { label: string; categories: string[]; series: ChartSeries[]; horizontal?: boolean; height?: string }) {
   const t = useTranslations("dashboard");
@@ -32,9 +33,11 @@ export function Chart({ label, categories, series, horizontal = false, height = 
     const want = () => setWanted(true);
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && want(), { rootMargin: "200px 0px" });
     observer.observe(element);
+    const later = window.setTimeout(() => ("requestIdleCallback" in window ? window.requestIdleCallback(want, { timeout: 2000 }) : want()), 4000);
     window.addEventListener("beforeprint", want);
     return () => {
       observer.disconnect();
+      window.clearTimeout(later);
       window.removeEventListener("beforeprint", want);
     };
   }, []);
