@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { freePort } from "../support/free-port";
 import { startEmbeddedPostgres } from "@dm/db/embedded";
 import { migrateDatabase } from "@dm/db/migrate";
 
@@ -16,19 +16,6 @@ declare module "vitest" {
     /** The migrated template database's name. */
     pgTemplateDatabase: string;
   }
-}
-
-/** A port nobody listens on right now: the kernel picks one for a throwaway listener. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {

@@ -5,7 +5,8 @@
  *
  * Likewise X-Forwarded-Proto and X-Forwarded-Host are honoured only from trusted proxies (they
  * decide whether next-auth's cookies are Secure), and a request that arrived over HTTPS gets
- * Strict-Transport-Security. The other security headers come from next.config.ts.
+ * Strict-Transport-Security. The other security headers come from next.config.ts. A page that
+ * failed because the database was unavailable is answered 503, not 500 (request-outcome.mjs).
  *
  * Env: PORT (3000), TRUSTED_PROXY_HOPS (0: the socket's peer is the client).
  */
@@ -13,6 +14,7 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { clientAddress } from "./client-address.mjs";
+import { withRequestOutcome } from "./request-outcome.mjs";
 import { STRICT_TRANSPORT_SECURITY, trustForwardedProtocol } from "./security-headers.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -26,7 +28,7 @@ await app.prepare();
 const server = createServer((req, res) => {
   req.headers["x-forwarded-for"] = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
   if (trustForwardedProtocol(req.headers, hops)) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
-  void handle(req, res);
+  void withRequestOutcome(res, () => handle(req, res));
 });
 server.listen(port, () => console.info(`[web] ready on http://localhost:${port}`));
 

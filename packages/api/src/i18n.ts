@@ -1,5 +1,5 @@
 import type { $ZodIssue } from "zod/v4/core";
-import { z } from "zod";
+import type { z } from "zod";
 import { CATALOGUES } from "./messages";
 
 export const LOCALES = ["zh-CN", "en"] as const;
@@ -36,7 +36,10 @@ export function translate(locale: Locale, key: string, params: Record<string, un
   });
 }
 
-/** A plain-language message for one zod issue; custom issues carry a catalogue key. */
+/**
+ * A plain-language message for one zod issue, always from the catalogue (never zod's own
+ * wording); custom issues carry a catalogue key.
+ */
 export function localizeIssue(issue: $ZodIssue, locale: Locale): string {
   const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params);
   switch (issue.code) {
@@ -46,16 +49,22 @@ export function localizeIssue(issue: $ZodIssue, locale: Locale): string {
       if (issue.expected === "int") return t("field.notInteger");
       return issue.message.includes("received undefined") ? t("field.required") : t("field.invalid");
     case "too_small":
-      if (issue.origin === "string") return issue.minimum === 1 ? t("field.required") : t("field.tooShort", { minimum: issue.minimum });
+      if (issue.origin === "string") return Number(issue.minimum) === 1 ? t("field.required") : t("field.tooShort", { minimum: issue.minimum });
+      if (issue.origin === "array" || issue.origin === "set") return t("field.tooFewItems", { minimum: issue.minimum });
+      if (issue.origin === "date") return t("field.dateOutOfRange");
       return t("field.tooSmall", { minimum: issue.minimum });
     case "too_big":
-      return issue.origin === "string" ? t("field.tooLong", { maximum: issue.maximum }) : t("field.tooBig", { maximum: issue.maximum });
+      if (issue.origin === "string") return t("field.tooLong", { maximum: issue.maximum });
+      if (issue.origin === "array" || issue.origin === "set") return t("field.tooManyItems", { maximum: issue.maximum });
+      if (issue.origin === "date") return t("field.dateOutOfRange");
+      return t("field.tooBig", { maximum: issue.maximum });
     case "invalid_value":
       return t("field.notOption");
-    case "invalid_format":
-      return t("field.invalid");
+    case "invalid_union":
+      // One of several literals (a page size): the same as a choice among options.
+      return issue.errors.flat().every((i) => i.code === "invalid_value") ? t("field.notOption") : t("field.invalid");
     default:
-      return (locale === "en" ? z.locales.en() : z.locales.zhCN()).localeError(issue as never) as string ?? t("field.invalid");
+      return t("field.invalid");
   }
 }
 

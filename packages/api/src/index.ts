@@ -1,7 +1,8 @@
 export { appRouter, createCaller, type AppRouter } from "./root";
 export { createContext, type Context, type Viewer } from "./context";
 export { errorText, isDatabaseDown } from "./trpc";
-export { LOCALES, DEFAULT_LOCALE, parseLocale, type Locale } from "./i18n";
+export { MAX_BATCH_SIZE, MAX_REQUEST_BYTES } from "./limits";
+export { LOCALES, DEFAULT_LOCALE, localizeZodError, parseLocale, type Locale } from "./i18n";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 export { readableAttachment } from "./attachment-access";
 export { submitTip, type PhotoStore, type TipPhoto, type TipRefusal, type TipSubmitResult } from "./routers/tip";

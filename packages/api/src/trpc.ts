@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, ZodRealError } from "zod";
-import type { Role } from "@dm/db";
+import { isDatabaseDown, type Role } from "@dm/db";
 import type { Context } from "./context";
 import { type Capability, CAPABILITIES, roleAllows } from "./domain/roles";
 import { hasMessage, type Locale, localizeZodError, translate } from "./i18n";
@@ -29,11 +29,8 @@ export function errorText(error: TRPCError, locale: Locale): string {
   return hasMessage(error.message) ? translate(locale, error.message, params) : translate(locale, `error.${error.code}`);
 }
 
-/** PostgreSQL unreachable: the request should fail fast with 503, not hang or show a 500. */
-export function isDatabaseDown(error: unknown): boolean {
-  const code = (error as { code?: string } | undefined)?.code;
-  return code === "ECONNREFUSED" || code === "CONNECT_TIMEOUT" || code === "CONNECTION_CLOSED" || code === "57P01";
-}
+/** PostgreSQL unreachable or not serving: the request should fail fast with 503, not hang or show a 500. */
+export { isDatabaseDown };
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -45,12 +42,14 @@ const t = initTRPC.context<Context>().create({
     let code: string = error.code;
     let message: string;
     if (zodError) message = translate(locale, "error.BAD_REQUEST");
+    // An outage outside a procedure (the procedures' own are SERVICE_UNAVAILABLE already).
     else if (error.code === "INTERNAL_SERVER_ERROR" && isDatabaseDown(error.cause)) {
       code = "SERVICE_UNAVAILABLE";
       message = translate(locale, "error.SERVICE_UNAVAILABLE");
     } else if (hasMessage(error.message)) message = translate(locale, error.message, { requestId, ...params });
-    // Unknown messages are internal details: never shown to people.
-    else message = translate(locale, `error.${error.code}`, { requestId });
+    // Unknown messages are internal details: never shown to people. A code without its own
+    // message reads as a bad request (4xx) or a server error.
+    else message = translate(locale, hasMessage(`error.${error.code}`) ? `error.${error.code}` : shape.data.httpStatus < 500 ? "error.BAD_REQUEST" : "error.INTERNAL_SERVER_ERROR", { requestId });
     return {
       message,
       code: shape.code,
@@ -69,10 +68,24 @@ const t = initTRPC.context<Context>().create({
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/**
+ * A database outage during a procedure becomes SERVICE_UNAVAILABLE (HTTP 503, "try again
+ * shortly") with its catalogue message, for HTTP and in-process callers (pages, downloads)
+ * alike, instead of an internal error.
+ */
+const databaseOutage = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseDown(result.error.cause)) {
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "error.SERVICE_UNAVAILABLE", cause: result.error.cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(databaseOutage);
 
 /** Signed in, account active; `ctx.viewer` carries role and scope from the database. */
-export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const viewer = await ctx.viewer();
   if (!viewer) fail("UNAUTHORIZED");
   return next({ ctx: { ...ctx, viewer } });

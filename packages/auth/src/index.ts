@@ -1,6 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDb } from "@dm/db";
+import { getDb, isDatabaseDown } from "@dm/db";
 import { clientIp } from "./client-ip";
 import { authConfig } from "./config";
 import { authenticate } from "./credentials";
@@ -38,7 +38,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const password = typeof credentials.password === "string" ? credentials.password : "";
         if (!identifier.trim() || !password || identifier.length > 64 || password.length > 256) throw new SignInRefused("invalid");
         const ip = clientIp(request.headers.get("x-forwarded-for"));
-        const result = await authenticate(getDb(), { identifier, password, ip });
+        const result = await authenticate(getDb(), { identifier, password, ip }).catch((error: unknown) => {
+          // The form says "try again shortly" rather than a generic failure.
+          if (isDatabaseDown(error)) throw new SignInRefused("unavailable");
+          throw error;
+        });
         if (!result.ok) throw new SignInRefused(result.reason === "throttled" ? `throttled_${result.retryInMinutes}` : result.reason);
         const { id, displayName, role, committeeId, sessionVersion } = result.user;
         return { id: String(id), name: displayName, role, committeeId, sessionVersion };

@@ -2,21 +2,29 @@ import type { Logger } from "drizzle-orm/logger";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { databaseSettings, reconnectDelaySeconds } from "./settings";
 
 export interface DbOptions {
-  /** Pool size; the app's default suits a 2-core server. */
+  /** Pool size; default DB_POOL_MAX (10), which suits a 2-core server. */
   max?: number;
   /** Sees every statement Drizzle sends (the benchmarks capture the SQL of a procedure with it). */
   logger?: Logger;
 }
 
-/** A Drizzle database over one `postgres` pool. Close it with `db.$client.end()`. */
+/**
+ * A Drizzle database over one `postgres` pool. Close it with `db.$client.end()`. The pool's
+ * behaviour around an outage comes from the environment (see settings.ts): it needs no restart
+ * when PostgreSQL returns, since a connection that died is opened again by the next query.
+ */
 export function createDb(url: string, options: DbOptions = {}) {
+  const settings = databaseSettings();
   const client = postgres(url, {
-    max: options.max ?? 10,
-    // Fail fast when the server is down instead of queueing requests behind a dead socket.
-    connect_timeout: 5,
-    idle_timeout: 30,
+    max: options.max ?? settings.max,
+    // Fail fast when the server is unreachable instead of queueing requests behind a dead socket.
+    connect_timeout: settings.connectTimeoutSeconds,
+    idle_timeout: settings.idleTimeoutSeconds,
+    ...(settings.maxLifetimeSeconds !== null ? { max_lifetime: settings.maxLifetimeSeconds } : {}),
+    backoff: reconnectDelaySeconds,
     onnotice: () => {},
   });
   return drizzle({ client, schema, casing: "snake_case", logger: options.logger });

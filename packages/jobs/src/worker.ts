@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { type Db, sql } from "@dm/db";
+import { jobsTiming } from "./config";
 import { sendActivityReminders, sendDeadlineReminders, sendMidMonthWarnings, sendMonthlyReportReminders, sendOverdueNotices } from "./handlers";
 import { TIME_ZONE } from "./rules";
 
@@ -38,7 +39,7 @@ export interface WorkerOptions {
   connectionString: string;
   /** Keep the cron schedules from this instance (default true). Any number of instances may. */
   schedule?: boolean;
-  /** How often an idle worker looks for queued jobs. */
+  /** How often an idle worker looks for queued jobs (default JOBS_POLL_SECONDS, 10). */
   pollingIntervalSeconds?: number;
   log?: (line: string) => void;
 }
@@ -59,11 +60,14 @@ export interface Worker {
  */
 export async function startWorker(db: Db, options: WorkerOptions): Promise<Worker> {
   const log = options.log ?? ((line: string) => console.info(`[jobs] ${line}`));
+  const timing = jobsTiming();
   const boss = new PgBoss({
     connectionString: options.connectionString,
-    application_name: "dm-jobs",
+    // The process in pg_stat_activity: which of several instances holds a connection.
+    application_name: `dm-jobs/${process.pid}`,
     max: 3,
     schedule: options.schedule ?? true,
+    cronMonitorIntervalSeconds: timing.cronCheckSeconds,
   });
   boss.on("error", (error) => {
     // 57P01: PostgreSQL is shutting down (Ctrl-C reaches it with the rest of `npm start`); pg-boss
@@ -85,7 +89,7 @@ export async function startWorker(db: Db, options: WorkerOptions): Promise<Worke
   });
   for (const name of JOB_NAMES) {
     // A failed batch is retried whole, which the reminders table makes harmless.
-    await boss.work<JobData>(name, { batchSize: 5, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 }, async (jobs) => {
+    await boss.work<JobData>(name, { batchSize: 5, pollingIntervalSeconds: options.pollingIntervalSeconds ?? timing.pollSeconds }, async (jobs) => {
       for (const job of jobs) {
         const sent = await runJob(db, name, job.data?.at ? new Date(job.data.at) : new Date());
         if (sent > 0) log(`${name}: ${sent} notification(s) sent`);

@@ -28,14 +28,16 @@ async function asAdmin<T>(run: (admin: Db) => Promise<T>): Promise<T> {
 
 /**
  * A new database for the calling test file, cloned from the migrated template: every file
- * starts from an empty, fully migrated schema and cannot see another file's rows.
+ * starts from an empty, fully migrated schema and cannot see another file's rows. `max` sizes
+ * the file's connection pool (4 by default).
  */
-export async function freshDatabase(): Promise<TestDatabase> {
+export async function freshDatabase(options: { max?: number } = {}): Promise<TestDatabase> {
   const name = `t_${process.pid}_${randomBytes(6).toString("hex")}`;
   const template = inject("pgTemplateDatabase");
   await asAdmin((admin) => admin.execute(sql.raw(`create database ${name} template ${template}`)));
   const url = databaseUrl(inject("pgAdminUrl"), name);
-  const db = createDb(url, { max: 4 });
+  // Four connections suit most files; a concurrency test asks for more, for real contention.
+  const db = createDb(url, { max: options.max ?? 4 });
   return {
     db,
     name,

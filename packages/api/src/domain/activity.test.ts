@@ -1,5 +1,7 @@
+import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { checkInWindow, editProblem, freePlaces, inCheckInWindow, mayJoin, placeFor, recordProblem, signupProblem } from "./activity";
+import { activities, activityInvitees } from "@dm/db/schema";
+import { checkInWindow, editProblem, freePlaces, inCheckInWindow, joinableSql, mayJoin, placeFor, recordProblem, signupProblem } from "./activity";
 import { chinaMonthRange } from "./china-time";
 
 /** 株洲市 /1/ → 醴陵市 /1/7/ → 左权镇 /1/7/30/; 茶陵县 /1/8/. */
@@ -10,6 +12,23 @@ const chaling = { committeeId: 8, committeePath: "/1/8/" };
 const memberOf = (c: { committeeId: number; committeePath: string }, memberId = 100) => ({ memberId, ...c });
 
 describe("who may see and join an activity", () => {
+  it("in SQL: each audience is an index condition on the activity, subtree by the ids on the member's path", () => {
+    const query = new PgDialect({ casing: "snake_case" }).sqlToQuery(
+      joinableSql(
+        memberOf(zuoquan, 555),
+        { id: activities.id, audience: activities.audience, committeeId: activities.committeeId },
+        { table: activityInvitees, activityId: activityInvitees.activityId, memberId: activityInvitees.memberId },
+      ),
+    );
+    expect(query.sql.replace(/\s+/g, " ")).toBe(
+      '( ("activities"."audience" = \'committee\' and "activities"."committee_id" = $1) ' +
+        'or ("activities"."audience" = \'subtree\' and "activities"."committee_id" in ($2, $3, $4)) ' +
+        'or ("activities"."audience" = \'invited\' and "activities"."id" = any(array( select "activity_invitees"."activity_id" from "activity_invitees" where "activity_invitees"."member_id" = $5))) )',
+    );
+    // 左权镇's own committee; subtree: 株洲市, 醴陵市 and 左权镇 itself; the member's invitations.
+    expect(query.params).toEqual([30, 1, 7, 30, 555]);
+  });
+
   it("committee: only the organising committee's own members", () => {
     const a = { audience: "committee" as const, ...liling, invited: false };
     expect(mayJoin(memberOf(liling), a)).toBe(true);

@@ -1,6 +1,6 @@
-import { type SQL, sql } from "drizzle-orm";
+import { inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import { type ActivityAudience, type ActivityStatus, isWithinPath } from "@dm/db";
+import { type ActivityAudience, type ActivityStatus, isWithinPath, pathIds } from "@dm/db";
 
 /**
  * The rules of supervision activities (监督活动): who may join one, when sign-up and check-in
@@ -44,18 +44,22 @@ export function mayJoin(member: Joiner, activity: Audience): boolean {
 
 /**
  * `mayJoin` as an SQL condition, for lists: `columns` are the activity's id, audience and
- * organising committee and that committee's path; `inviteesTable` is checked with EXISTS.
+ * organising committee; `invitees` is the invitee table, read for this member's rows only.
+ * "subtree" reads as "organised by the member's committee or one above it" (the ids on the
+ * member's path), which is what the path prefix says; so each branch is an index condition on
+ * the activity's committee and audience, or its id, and a member's list reads only what is open
+ * to them.
  */
 export function joinableSql(
   member: Joiner,
-  columns: { id: AnyPgColumn; audience: AnyPgColumn; committeeId: AnyPgColumn; committeePath: AnyPgColumn },
+  columns: { id: AnyPgColumn; audience: AnyPgColumn; committeeId: AnyPgColumn },
   invitees: { table: PgTable; activityId: AnyPgColumn; memberId: AnyPgColumn },
 ): SQL {
   return sql`(
     (${columns.audience} = 'committee' and ${columns.committeeId} = ${member.committeeId})
-    or (${columns.audience} = 'subtree' and ${member.committeePath} like ${columns.committeePath} || '%')
-    or (${columns.audience} = 'invited' and exists (
-      select 1 from ${invitees.table} where ${invitees.activityId} = ${columns.id} and ${invitees.memberId} = ${member.memberId}))
+    or (${columns.audience} = 'subtree' and ${inArray(columns.committeeId, pathIds(member.committeePath))})
+    or (${columns.audience} = 'invited' and ${columns.id} = any(array(
+      select ${invitees.activityId} from ${invitees.table} where ${invitees.memberId} = ${member.memberId})))
   )`;
 }
 

@@ -1,4 +1,5 @@
 import { type MemberLevel, type Party, PARTIES, type Sector, SECTORS } from "@dm/db/enums";
+import { isSafeText } from "../schemas/common";
 import { parseMemberLevel, PHONE_PATTERN } from "./member";
 import { headerOf, type RosterColumn, type RosterFileRow } from "./member-workbook";
 
@@ -78,6 +79,7 @@ export function checkImportRows(rows: readonly RosterFileRow[], lookups: ImportL
     const name = values.name.replace(/\s+/g, "");
     if (!name) issue("name", "memberImport.required");
     else if ([...name].length > 50) issue("name", "memberImport.tooLong", { max: 50 });
+    else if (!isSafeText(name)) issue("name", "memberImport.unsafeText");
 
     const gender = GENDERS[values.gender];
     if (!values.gender) issue("gender", "memberImport.required");
@@ -104,6 +106,7 @@ export function checkImportRows(rows: readonly RosterFileRow[], lookups: ImportL
 
     const workplace = values.workplace.trim();
     if ([...workplace].length > 100) issue("workplace", "memberImport.tooLong", { max: 100 });
+    else if (!isSafeText(workplace)) issue("workplace", "memberImport.unsafeText");
 
     const found = findCommittee(values.committee, lookups);
     if (found.issue) issues.push(found.issue);

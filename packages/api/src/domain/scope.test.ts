@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { committees } from "@dm/db/schema";
-import { canSeeCommittee, type Scope, withinScope } from "./scope";
+import { canSeeCommittee, committeeIdWithinScope, type Scope, withinScope } from "./scope";
 
 const dialect = new PgDialect({ casing: "snake_case" });
 const county: Scope = { committeeId: 4, path: "/1/4/", level: "county" };
@@ -22,6 +22,18 @@ describe("withinScope", () => {
     expect(() => withinScope({ ...county, path: "/" }, committees.path)).toThrow();
     expect(() => withinScope({ ...county, path: "%" }, committees.path)).toThrow();
     expect(() => withinScope({ ...county, path: "/1/4" }, committees.path)).toThrow();
+  });
+});
+
+describe("committeeIdWithinScope", () => {
+  it("matches the committee id against the ids of the subtree, read by the same path match", () => {
+    const query = dialect.sqlToQuery(committeeIdWithinScope(county, committees.id));
+    expect(query.sql).toBe('"committees"."id" = any(array(select scope_committee.id from "committees" scope_committee where scope_committee.path like $1))');
+    expect(query.params).toEqual(["/1/4/%"]);
+  });
+
+  it("refuses a malformed scope path", () => {
+    expect(() => committeeIdWithinScope({ ...county, path: "/1/4" }, committees.id)).toThrow();
   });
 });
 

@@ -82,7 +82,7 @@ async function joinerOf(db: Executor, viewer: Viewer): Promise<Joiner> {
 const joinable = (member: Joiner) =>
   joinableSql(
     member,
-    { id: activities.id, audience: activities.audience, committeeId: activities.committeeId, committeePath: committees.path },
+    { id: activities.id, audience: activities.audience, committeeId: activities.committeeId },
     { table: activityInvitees, activityId: activityInvitees.activityId, memberId: activityInvitees.memberId },
   );
 
@@ -644,7 +644,8 @@ export const activityRouter = createTRPCRouter({
     const mine = and(eq(registrations.activityId, activities.id), eq(registrations.memberId, member.memberId));
     const where =
       input.view === "open"
-        ? and(eq(activities.status, "planned"), gte(activities.endsAt, now), joinable(member))
+        ? // The status as a literal: the planner then uses the index of planned activities even in a prepared statement's generic plan.
+          and(sql`${activities.status} = 'planned'`, gte(activities.endsAt, now), joinable(member))
         : exists(ctx.db.select({ one: sql`1` }).from(registrations).where(and(mine, ne(registrations.status, "cancelled"))));
     const [rows, [total]] = await Promise.all([
       ctx.db
@@ -788,15 +789,17 @@ export const activityRouter = createTRPCRouter({
       // Shares the row lock a cancellation takes, so a scan racing it is refused, not recorded.
       const [current] = await tx.select({ status: activities.status }).from(activities).where(eq(activities.id, a.id)).for("share");
       if (current?.status === "cancelled") fail("BAD_REQUEST", "activity.checkInCancelled");
-      // Only the first of two simultaneous scans writes.
+      // Only the first of two simultaneous scans writes; the registration may also have been
+      // cancelled since it was read (the cancellation held the activity lock this waited on).
       const [updated] = await tx
         .update(registrations)
         .set({ checkedInAt: now, checkInMethod: "qr", attendance: "present", attendanceNote: "", updatedAt: now })
         .where(and(eq(registrations.id, registration.id), eq(registrations.status, "registered"), isNull(registrations.checkedInAt)))
         .returning({ checkedInAt: registrations.checkedInAt, attendance: registrations.attendance });
       if (!updated) {
-        const [current] = await tx.select({ checkedInAt: registrations.checkedInAt, attendance: registrations.attendance }).from(registrations).where(eq(registrations.id, registration.id));
-        return result({ checkedInAt: current!.checkedInAt ?? now, attendance: current!.attendance }, true);
+        const [current] = await tx.select().from(registrations).where(eq(registrations.id, registration.id));
+        if (current?.status === "registered" && current.checkedInAt) return result({ checkedInAt: current.checkedInAt, attendance: current.attendance }, true);
+        fail("BAD_REQUEST", current?.status === "waiting" ? "activity.checkInWaiting" : "activity.checkInNotRegistered");
       }
       await recordAudit(tx, actor(ctx), { action: "activity.checkIn", entityType: "activity", entityId: a.id, after: { memberId: member.memberId, method: "qr" } });
       return result({ checkedInAt: updated.checkedInAt!, attendance: updated.attendance }, false);

@@ -4,14 +4,20 @@ import { type Executor, subtreePattern } from "@dm/db";
 import { activities, committees } from "@dm/db/schema";
 import type { Viewer } from "../context";
 import { addMonths, buildCoverage, type Month, monthStart, monthsBetween, monthsOfYear } from "../domain/coverage";
-import { withinScope } from "../domain/scope";
+import { committeeIdWithinScope, withinScope } from "../domain/scope";
 import { coverageCellInput, coveragePeriodInput } from "../schemas/coverage";
 import { capabilityProcedure, createTRPCRouter, fail } from "../trpc";
 import { loadCampaign } from "./campaign";
 
 const reader = capabilityProcedure("coverage.read");
-/** Activities are counted in the Shanghai month their start falls in. */
-export const shanghaiMonthOf = (column: SQL | typeof activities.startsAt) => sql<string>`to_char(${column} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+/**
+ * Activities are counted in the Shanghai month their start falls in. The key to group by is the
+ * start of that month on China's clock: China keeps UTC+8 all year (domain/china-time.ts), so a
+ * fixed offset, with no time-zone lookup per row. `shanghaiMonthOf` formats it as "YYYY-MM";
+ * selected over a query grouped by the key, it is formatted once per group, not once per row.
+ */
+export const shanghaiMonthKey = (column: SQL | typeof activities.startsAt) => sql`date_trunc('month', ${column} at time zone interval '+08:00')`;
+export const shanghaiMonthOf = (column: SQL | typeof activities.startsAt) => sql<string>`to_char(${shanghaiMonthKey(column)}, 'YYYY-MM')`;
 /** Only activities that took place count toward 每月有活动. */
 const held = eq(activities.status, "held");
 
@@ -41,22 +47,21 @@ export const coverageRouter = createTRPCRouter({
   /**
    * 活动覆盖: committees in scope × months, the number of activities held. Two queries: the
    * committees in scope, and the held activities grouped by committee and Shanghai month, both
-   * filtered by the scope in SQL; roll-ups are done in domain/coverage.ts.
+   * filtered by the scope in SQL (the counts by committee id, read from the activities' committee
+   * index alone); roll-ups are done in domain/coverage.ts.
    */
   matrix: reader.input(coveragePeriodInput).query(async ({ ctx, input }) => {
     const period = await resolvePeriod(ctx.db, ctx.viewer, input);
-    const scope = withinScope(ctx.viewer.scope, committees.path);
     const [inScope, counts] = await Promise.all([
       ctx.db
         .select({ id: committees.id, name: committees.name, level: committees.level, parentId: committees.parentId, path: committees.path, sortOrder: committees.sortOrder })
         .from(committees)
-        .where(scope),
+        .where(withinScope(ctx.viewer.scope, committees.path)),
       ctx.db
         .select({ committeeId: activities.committeeId, month: shanghaiMonthOf(activities.startsAt), n: count() })
         .from(activities)
-        .innerJoin(committees, eq(committees.id, activities.committeeId))
-        .where(and(scope, held, inMonths(period.months), period.filter))
-        .groupBy(activities.committeeId, shanghaiMonthOf(activities.startsAt)),
+        .where(and(committeeIdWithinScope(ctx.viewer.scope, activities.committeeId), held, inMonths(period.months), period.filter))
+        .groupBy(activities.committeeId, shanghaiMonthKey(activities.startsAt)),
     ]);
     const matrix = buildCoverage(ctx.viewer.scope.committeeId, inScope, counts, period.months, new Date());
     return { campaign: period.campaign, year: period.year, scopeLevel: ctx.viewer.scope.level, ...matrix };

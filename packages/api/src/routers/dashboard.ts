@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@dm/db";
 import type { Campaign } from "@dm/db/schema";
 import { activities, assignments, committees, members, monthlyReports, opinions, problems, registrations, supervisionGroups, tasks } from "@dm/db/schema";
@@ -8,11 +9,11 @@ import { addMonths, type Month, monthDate, monthPhase, monthStart, monthsBetween
 import { buildBreakdown, buildTrend, dashboardMonth, type DashboardCommittee, type FigureKey, OwnCounts, periodEnd, tally } from "../domain/dashboard";
 import { reportDeadline, reportState, type ReportState } from "../domain/monthly-report";
 import { assignmentOverdue, problemOverdue } from "../domain/overdue-sql";
-import { withinScope } from "../domain/scope";
+import { committeeIdWithinScope, withinScope } from "../domain/scope";
 import { briefingInput, dashboardInput } from "../schemas/dashboard";
 import { capabilityProcedure, createTRPCRouter, fail } from "../trpc";
 import { loadCampaign } from "./campaign";
-import { shanghaiMonthOf } from "./coverage";
+import { shanghaiMonthKey, shanghaiMonthOf } from "./coverage";
 
 const reader = capabilityProcedure("dashboard.read");
 
@@ -27,7 +28,10 @@ interface Period {
   today: string;
 }
 
-const inSubtree = (root: Root, column = committees.path): SQL => withinScope({ committeeId: root.id, path: root.path, level: root.level }, column);
+const rootScope = (root: Root) => ({ committeeId: root.id, path: root.path, level: root.level });
+const inSubtree = (root: Root, column = committees.path): SQL => withinScope(rootScope(root), column);
+/** The subtree on a table's own committee id: no join, and an index condition (domain/scope.ts). */
+const idInSubtree = (root: Root, column: AnyPgColumn): SQL => committeeIdWithinScope(rootScope(root), column);
 /** [from, to) of a month, or of the campaign's months, as instants. */
 const between = (column: SQL | typeof activities.startsAt, from: Month, to: Month): SQL =>
   sql`(${column} >= ${monthStart(from).toISOString()}::timestamptz and ${column} < ${monthStart(to).toISOString()}::timestamptz)`;
@@ -55,21 +59,22 @@ async function collect(db: Executor, root: Root, p: Period) {
   const first = p.months[0]!;
   const end = periodEnd(p.months);
   const monthEnd = addMonths(p.month, 1);
-  const scoped = inSubtree(root);
-  const attended = db
-    .select({ memberId: registrations.memberId, inMonth: sql<boolean>`bool_or(${between(activities.startsAt, p.month, monthEnd)})`.as("in_month") })
-    .from(registrations)
-    .innerJoin(activities, eq(activities.id, registrations.activityId))
-    .where(and(eq(activities.campaignId, campaignId), eq(activities.status, "held"), ne(registrations.status, "cancelled"), inArray(registrations.attendance, ["present", "late"])))
-    .groupBy(registrations.memberId)
-    .as("attended");
-  const closedMonth = sql<string | null>`case when ${problems.status} = 'closed' then ${shanghaiMonthOf(sql`${problems.closedAt}`)} end`;
+  // A member took part: at least one place kept (出席 or 迟到) at a held activity of the campaign.
+  // Asked per member in scope, stopping at the first such sign-up (on the partial index of
+  // attended sign-ups; OFFSET 0 keeps the planner from hashing every attendee of the campaign
+  // instead), and for the month as one set of the month's attendees: neither reads the
+  // campaign's other sign-ups.
+  const attendedAt = sql`r.status <> 'cancelled' and r.attendance in ('present', 'late') and a.campaign_id = ${campaignId} and a.status = 'held'`;
+  const participated = sql`exists (select 1 from ${registrations} r join ${activities} a on a.id = r.activity_id where r.member_id = ${members.id} and ${attendedAt} offset 0)`;
+  const participatedInMonth = sql`${members.id} in (select r.member_id from ${activities} a join ${registrations} r on r.activity_id = a.id where ${attendedAt} and ${between(sql`a.starts_at`, p.month, monthEnd)})`;
+  const closedMonthKey = sql`case when ${problems.status} = 'closed' then ${shanghaiMonthKey(sql`${problems.closedAt}`)} end`;
+  const closedMonth = sql<string | null>`to_char(${closedMonthKey}, 'YYYY-MM')`;
 
   const [inScope, taskRows, activityRows, memberRows, reportRows, problemRows, opinionRows] = await Promise.all([
     db
       .select({ id: committees.id, name: committees.name, level: committees.level, parentId: committees.parentId, path: committees.path, sortOrder: committees.sortOrder })
       .from(committees)
-      .where(scoped),
+      .where(inSubtree(root)),
     db
       .select({
         committeeId: assignments.committeeId,
@@ -80,40 +85,33 @@ async function collect(db: Executor, root: Root, p: Period) {
       })
       .from(assignments)
       .innerJoin(tasks, eq(tasks.id, assignments.taskId))
-      .innerJoin(committees, eq(committees.id, assignments.committeeId))
-      .where(and(eq(tasks.campaignId, campaignId), scoped))
-      .groupBy(assignments.committeeId, assignments.status, shanghaiMonthOf(sql`${assignments.approvedAt}`)),
+      .where(and(eq(tasks.campaignId, campaignId), idInSubtree(root, assignments.committeeId)))
+      .groupBy(assignments.committeeId, assignments.status, shanghaiMonthKey(sql`${assignments.approvedAt}`)),
     db
       .select({ committeeId: activities.committeeId, month: shanghaiMonthOf(activities.startsAt), n: countInt() })
       .from(activities)
-      .innerJoin(committees, eq(committees.id, activities.committeeId))
-      .where(and(eq(activities.campaignId, campaignId), eq(activities.status, "held"), between(activities.startsAt, first, end), scoped))
-      .groupBy(activities.committeeId, shanghaiMonthOf(activities.startsAt)),
+      .where(and(eq(activities.campaignId, campaignId), eq(activities.status, "held"), between(activities.startsAt, first, end), idInSubtree(root, activities.committeeId)))
+      .groupBy(activities.committeeId, shanghaiMonthKey(activities.startsAt)),
     db
-      .select({ committeeId: members.committeeId, n: countInt(), participants: sql<number>`count(${attended.memberId})::int`, inMonth: countInt(sql`${attended.inMonth}`) })
+      .select({ committeeId: members.committeeId, n: countInt(), participants: countInt(participated), inMonth: countInt(participatedInMonth) })
       .from(members)
-      .innerJoin(committees, eq(committees.id, members.committeeId))
-      .leftJoin(attended, eq(attended.memberId, members.id))
-      .where(and(eq(members.active, true), scoped))
+      .where(and(eq(members.active, true), idInSubtree(root, members.committeeId)))
       .groupBy(members.committeeId),
     db
       .select({ committeeId: monthlyReports.committeeId, month: monthlyReports.month, submittedAt: monthlyReports.submittedAt })
       .from(monthlyReports)
-      .innerJoin(committees, eq(committees.id, monthlyReports.committeeId))
       // Drafts are not submitted: they count as missing (or pending) like no report at all.
-      .where(and(eq(monthlyReports.campaignId, campaignId), eq(monthlyReports.status, "submitted"), scoped)),
+      .where(and(eq(monthlyReports.campaignId, campaignId), eq(monthlyReports.status, "submitted"), idInSubtree(root, monthlyReports.committeeId))),
     db
       .select({ committeeId: problems.committeeId, month: shanghaiMonthOf(sql`${problems.createdAt}`), closedMonth, n: countInt(), overdue: countInt(problemOverdue(p.today)) })
       .from(problems)
-      .innerJoin(committees, eq(committees.id, problems.committeeId))
-      .where(and(between(sql`${problems.createdAt}`, first, end), scoped))
-      .groupBy(problems.committeeId, shanghaiMonthOf(sql`${problems.createdAt}`), closedMonth),
+      .where(and(between(sql`${problems.createdAt}`, first, end), idInSubtree(root, problems.committeeId)))
+      .groupBy(problems.committeeId, shanghaiMonthKey(sql`${problems.createdAt}`), closedMonthKey),
     db
       .select({ committeeId: supervisionGroups.committeeId, month: monthOfDate(opinions.raisedOn), adoption: opinions.adoption, n: countInt() })
       .from(opinions)
       .innerJoin(supervisionGroups, eq(supervisionGroups.id, opinions.groupId))
-      .innerJoin(committees, eq(committees.id, supervisionGroups.committeeId))
-      .where(and(gte(opinions.raisedOn, monthDate(first)), lt(opinions.raisedOn, monthDate(end)), scoped))
+      .where(and(gte(opinions.raisedOn, monthDate(first)), lt(opinions.raisedOn, monthDate(end)), idInSubtree(root, supervisionGroups.committeeId)))
       .groupBy(supervisionGroups.committeeId, monthOfDate(opinions.raisedOn), opinions.adoption),
   ]);
 

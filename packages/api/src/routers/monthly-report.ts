@@ -17,7 +17,7 @@ import {
 } from "../schemas/monthly-report";
 import { capabilityProcedure, createTRPCRouter, fail } from "../trpc";
 import { loadCampaign } from "./campaign";
-import { shanghaiMonthOf } from "./coverage";
+import { shanghaiMonthKey, shanghaiMonthOf } from "./coverage";
 import type { z } from "zod";
 import { chinaDateTime } from "../domain/china-time";
 
@@ -132,7 +132,7 @@ export const monthlyReportRouter = createTRPCRouter({
         .select({ month: shanghaiMonthOf(activities.startsAt), n: count() })
         .from(activities)
         .where(and(eq(activities.committeeId, committeeId), eq(activities.campaignId, campaign.id), eq(activities.status, "held")))
-        .groupBy(shanghaiMonthOf(activities.startsAt)),
+        .groupBy(shanghaiMonthKey(activities.startsAt)),
     ]);
     const byMonth = new Map(reports.map((r) => [r.month.slice(0, 7), r]));
     const heldByMonth = new Map(held.map((h) => [h.month, h.n]));

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { notifications } from "@dm/db/schema";
+import { bigId } from "../schemas/common";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 const PAGE_SIZE = 20;
@@ -22,7 +23,7 @@ export const notificationRouter = createTRPCRouter({
   }),
 
   /** Marks some (or, without ids, all) of the caller's notifications read. */
-  markRead: protectedProcedure.input(z.object({ ids: z.array(z.number().int().positive()).max(100).optional() })).mutation(async ({ ctx, input }) => {
+  markRead: protectedProcedure.input(z.object({ ids: z.array(bigId).max(100).optional() })).mutation(async ({ ctx, input }) => {
     const conditions = [eq(notifications.userId, ctx.viewer.userId), isNull(notifications.readAt)];
     if (input.ids) conditions.push(inArray(notifications.id, input.ids));
     const updated = await ctx.db.update(notifications).set({ readAt: new Date() }).where(and(...conditions)).returning({ id: notifications.id });

@@ -20,7 +20,7 @@ import type { Viewer } from "../context";
 import { chinaToday } from "../domain/china-time";
 import { allowedProblemActions, closureRate, isProblemOverdue, mayActOnProblem, type ProblemAction, problemTransition } from "../domain/problem";
 import { RECORD_KEEPERS } from "../domain/roles";
-import { withinScope } from "../domain/scope";
+import { committeeIdWithinScope, withinScope } from "../domain/scope";
 import { containsPattern } from "../domain/search";
 import { notify, staffOf } from "../notify";
 import {
@@ -51,9 +51,12 @@ const write = capabilityProcedure("problem.write");
 const raising = alias(committees, "raising");
 const parent = alias(committees, "parent_committee");
 
-/** A problem is the viewer's when its area or its raiser lies in their subtree. */
+/**
+ * A problem is the viewer's when its area or its raiser lies in their subtree: both tested on
+ * the problem's own committee ids, so the ledger reads the subtree's problems by index.
+ */
 export function problemInScope(viewer: Viewer): SQL {
-  return or(withinScope(viewer.scope, committees.path), withinScope(viewer.scope, raising.path))!;
+  return or(committeeIdWithinScope(viewer.scope, problems.committeeId), committeeIdWithinScope(viewer.scope, problems.raisingCommitteeId))!;
 }
 
 /** A problem with the committees the rules need, if it is in the viewer's scope. */
@@ -267,12 +270,17 @@ async function act(
   });
 }
 
-/** The conditions of the ledger's filters, within the viewer's scope. */
+/**
+ * The conditions of the ledger's filters, within the viewer's scope. They read the problem's
+ * own columns only (committees by id), so a page can be chosen from the problems alone.
+ */
 function filterConditions(viewer: Viewer, input: ProblemFilterInput, today: string, { withStatus = true } = {}): SQL[] {
   const conditions: SQL[] = [problemInScope(viewer)];
   if (withStatus && input.status) conditions.push(eq(problems.status, input.status));
   if (input.category) conditions.push(eq(problems.category, input.category));
-  if (input.committeeId) conditions.push(sql`${committees.path} like (select c.path from ${committees} c where c.id = ${input.committeeId}) || '%'`);
+  if (input.committeeId) {
+    conditions.push(sql`${problems.committeeId} = any(array(select sub.id from ${committees} sub where sub.path like (select c.path from ${committees} c where c.id = ${input.committeeId}) || '%'))`);
+  }
   if (input.departmentId) conditions.push(eq(problems.departmentId, input.departmentId));
   if (input.overdue) conditions.push(problemOverdue(today));
   if (input.search) {
@@ -351,18 +359,19 @@ export const problemRouter = createTRPCRouter({
   list: read.input(problemListInput).query(async ({ ctx, input }) => {
     const today = chinaToday();
     const where = and(...filterConditions(ctx.viewer, input, today));
+    // The page is chosen among the problems alone; only its rows are joined to their committees.
+    const page = ctx.db
+      .select({ id: problems.id })
+      .from(problems)
+      .where(where)
+      .orderBy(...ledgerOrder)
+      .limit(PROBLEM_PAGE_SIZE)
+      .offset((input.page - 1) * PROBLEM_PAGE_SIZE);
     const [rows, [total]] = await Promise.all([
       ledgerQuery(ctx.db)
-        .where(where)
-        .orderBy(...ledgerOrder)
-        .limit(PROBLEM_PAGE_SIZE)
-        .offset((input.page - 1) * PROBLEM_PAGE_SIZE),
-      ctx.db
-        .select({ n: count() })
-        .from(problems)
-        .innerJoin(committees, eq(committees.id, problems.committeeId))
-        .innerJoin(raising, eq(raising.id, problems.raisingCommitteeId))
-        .where(where),
+        .where(inArray(problems.id, page))
+        .orderBy(...ledgerOrder),
+      ctx.db.select({ n: count() }).from(problems).where(where),
     ]);
     return { items: rows.map((r) => present(r, today)), total: total!.n, page: input.page, pageSize: PROBLEM_PAGE_SIZE };
   }),
@@ -381,8 +390,6 @@ export const problemRouter = createTRPCRouter({
         overdue: sql<number>`count(*) filter (where ${problemOverdue(today)})`.mapWith(Number),
       })
       .from(problems)
-      .innerJoin(committees, eq(committees.id, problems.committeeId))
-      .innerJoin(raising, eq(raising.id, problems.raisingCommitteeId))
       .where(where)
       .groupBy(problems.status);
     const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<ProblemStatus, number>>;
@@ -442,8 +449,6 @@ export const problemRouter = createTRPCRouter({
     ctx.db
       .selectDistinct({ id: departments.id, name: departments.name, committeeName: parent.name })
       .from(problems)
-      .innerJoin(committees, eq(committees.id, problems.committeeId))
-      .innerJoin(raising, eq(raising.id, problems.raisingCommitteeId))
       .innerJoin(departments, eq(departments.id, problems.departmentId))
       .innerJoin(parent, eq(parent.id, departments.committeeId))
       .where(problemInScope(ctx.viewer))

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor, Tx } from "@dm/db";
 import { assignmentEvents, assignments, campaigns, committees, tasks, users } from "@dm/db/schema";
@@ -78,7 +78,11 @@ function taskListWhere(db: Executor, viewer: Viewer, input: TaskListFilters, tod
   if (input.search) conditions.push(ilike(tasks.title, containsPattern(input.search)));
   const assignmentFilter = countyAssignmentFilter(input, today);
   if (assignmentFilter.length) {
-    conditions.push(exists(db.select({ one: sql`1` }).from(assignments).where(and(eq(assignments.taskId, tasks.id), isNull(assignments.parentId), ...assignmentFilter))));
+    // OFFSET 0 keeps the EXISTS a test of each task the list reads (newest first, stopping at a
+    // full page) on the task's own assignments; without it the planner may turn it into a join
+    // over every county assignment of that status in the database, other cities' included.
+    const countyAssignment = db.select({ one: sql`1` }).from(assignments).where(and(eq(assignments.taskId, tasks.id), isNull(assignments.parentId), ...assignmentFilter));
+    conditions.push(sql`exists (${countyAssignment} offset 0)`);
   }
   return and(...conditions);
 }

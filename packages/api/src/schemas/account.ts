@@ -9,7 +9,7 @@ export const changePasswordInput = z
       .string()
       .refine((s) => [...s].length >= PASSWORD_MIN_LENGTH, { message: "password.tooShort" })
       .refine((s) => [...s].length <= PASSWORD_MAX_LENGTH, { message: "password.tooLong" }),
-    confirmPassword: z.string(),
+    confirmPassword: z.string().max(256),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { message: "password.mismatch", path: ["confirmPassword"] })
   .refine((v) => v.newPassword !== v.currentPassword, { message: "password.sameAsCurrent", path: ["newPassword"] });

@@ -1,25 +1,20 @@
 import { z } from "zod";
 import { ACTIVITY_AUDIENCES, ACTIVITY_STATUSES, ACTIVITY_TYPES, ATTENDANCE_STATUSES } from "@dm/db/enums";
-import { monthString } from "./coverage";
-
-const id = z.number().int().positive();
-const version = z.number().int().positive();
-/** A moment; the form turns its local date and time into one (superjson carries Dates). */
-const moment = z.date({ message: "field.invalid" });
+import { id, moment, monthString, text, version } from "./common";
 
 /** What an organiser enters for an activity, on create and edit alike. */
 export const activityFields = z
   .object({
     type: z.enum(ACTIVITY_TYPES),
-    title: z.string().trim().min(2).max(120),
-    description: z.string().trim().max(5000).default(""),
+    title: text({ min: 2, max: 120 }),
+    description: text({ max: 5000 }).default(""),
     campaignId: id,
     taskId: id.nullable().default(null),
-    focusArea: z.string().trim().max(60).nullable().default(null),
+    focusArea: text({ max: 60 }).nullable().default(null),
     startsAt: moment,
     endsAt: moment,
-    place: z.string().trim().min(1).max(200),
-    organizer: z.string().trim().min(1).max(100),
+    place: text({ min: 1, max: 200 }),
+    organizer: text({ min: 1, max: 100 }),
     /** null: no limit. */
     capacity: z.number().int().min(1).max(10_000).nullable().default(null),
     signupDeadline: moment,
@@ -42,7 +37,7 @@ export const ACTIVITY_PAGE_SIZE = 20;
 
 /** The staff list: activities organised within the caller's scope. */
 export const activityListInput = z.object({
-  search: z.string().trim().max(50).optional(),
+  search: text({ max: 50 }).optional(),
   campaignId: id.optional(),
   /** A calendar month in China, "2026-05". */
   month: monthString.optional(),
@@ -60,14 +55,14 @@ export const memberActivitiesInput = z.object({
 export type MemberActivitiesInput = z.input<typeof memberActivitiesInput>;
 
 export const activityByIdInput = z.object({ id });
-export const activityCancelInput = z.object({ id, version, reason: z.string().trim().max(500).default("") });
+export const activityCancelInput = z.object({ id, version, reason: text({ max: 500 }).default("") });
 export const signUpInput = z.object({ id });
 
-export const checkInInput = z.object({ activityId: id, token: z.string().trim().min(1).max(200) });
+export const checkInInput = z.object({ activityId: id, token: text({ min: 1, max: 200 }) });
 
 /** An organiser's hand mark; 请假 needs its reason. */
 export const markAttendanceInput = z
-  .object({ activityId: id, memberId: id, attendance: z.enum(ATTENDANCE_STATUSES), note: z.string().trim().max(500).default("") })
+  .object({ activityId: id, memberId: id, attendance: z.enum(ATTENDANCE_STATUSES), note: text({ max: 500 }).default("") })
   .refine((v) => v.attendance !== "excused" || v.note.length > 0, { message: "activity.reasonRequired", path: ["note"] });
 export type MarkAttendanceInput = z.input<typeof markAttendanceInput>;
 
@@ -75,8 +70,8 @@ export type MarkAttendanceInput = z.input<typeof markAttendanceInput>;
 export const recordInput = z.object({
   id,
   version,
-  minutes: z.string().trim().max(20_000).default(""),
-  findings: z.string().trim().max(20_000).default(""),
+  minutes: text({ max: 20_000 }).default(""),
+  findings: text({ max: 20_000 }).default(""),
   opinionCount: z.number().int().min(0).max(100_000),
   attachmentIds: z.array(id).max(30).default([]),
   markHeld: z.boolean().default(false),
@@ -84,7 +79,7 @@ export const recordInput = z.object({
 export type RecordInput = z.input<typeof recordInput>;
 
 /** A registered member's own finding, with photos. */
-export const findingInput = z.object({ activityId: id, text: z.string().trim().min(1).max(5000), attachmentIds: z.array(id).max(10).default([]) });
+export const findingInput = z.object({ activityId: id, text: text({ min: 1, max: 5000 }), attachmentIds: z.array(id).max(10).default([]) });
 export type FindingInput = z.input<typeof findingInput>;
 
 export const calendarFeedInput = z.object({ regenerate: z.boolean().default(false) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate } from "./common";
+import { bigId, isoDate, text } from "./common";
 
 export const AUDIT_PAGE_SIZE = 30;
 
@@ -10,17 +10,17 @@ export const AUDIT_PAGE_SIZE = 30;
  */
 export const auditListInput = z
   .object({
-    actor: z.string().trim().max(50).optional(),
+    actor: text({ max: 50 }).optional(),
     entityType: z
       .string()
       .trim()
       .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, { message: "field.invalid" })
       .max(40)
       .optional(),
-    entityId: z.string().trim().max(40).optional(),
+    entityId: text({ max: 40 }).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    cursor: z.number().int().positive().optional(),
+    cursor: bigId.optional(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: "audit.badRange", path: ["to"] });
 export type AuditListInput = z.input<typeof auditListInput>;

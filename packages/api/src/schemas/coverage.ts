@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-const id = z.number().int().positive();
-export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "field.invalid" });
+import { id, monthString } from "./common";
 
 /** A period: one campaign's months, or the twelve months of a year (all campaigns). */
 export const coveragePeriodInput = z

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { monthString } from "./coverage";
-
-const id = z.number().int().positive();
+import { id, monthString } from "./common";
 
 /** The dashboard of the caller's committee: one campaign, and the month its monthly figures are for. */
 export const dashboardInput = z.object({ campaignId: id, month: monthString.optional() });

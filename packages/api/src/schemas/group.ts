@@ -1,15 +1,13 @@
 import { z } from "zod";
 import { ADOPTIONS, GROUP_KINDS, GROUP_ROLES, VISIT_FORMS } from "@dm/db/enums";
-import { isoDate } from "./common";
+import { id, isoDate, text, version } from "./common";
 
-const id = z.number().int().positive();
-const version = z.number().int().positive();
 const page = z.number().int().min(1).max(10_000).default(1);
 export const byIdInput = z.object({ id });
 
 /* ─── 职能部门 register ─────────────────────────────────────────────────────────────────────── */
 
-export const departmentName = z.string().trim().min(2).max(40);
+export const departmentName = text({ min: 2, max: 40 });
 export const departmentListInput = z.object({
   /** A committee in the caller's scope; the caller's own when left out. */
   committeeId: id.optional(),
@@ -28,7 +26,7 @@ export type TermStatus = (typeof TERM_STATUSES)[number];
 export const GROUP_PAGE_SIZE = 20;
 
 export const groupListInput = z.object({
-  search: z.string().trim().max(50).optional(),
+  search: text({ max: 50 }).optional(),
   departmentId: id.optional(),
   status: z.enum(TERM_STATUSES).optional(),
   kind: z.enum(GROUP_KINDS).optional(),
@@ -41,7 +39,7 @@ const groupMember = z.object({ memberId: id, role: z.enum(GROUP_ROLES) });
 /** What a dispatch (or an edit of it) names; the roster rules are checked in domain/group.ts. */
 const groupBase = z.object({
   departmentId: id,
-  name: z.string().trim().min(2).max(60),
+  name: text({ min: 2, max: 60 }),
   termStart: isoDate,
   termEnd: isoDate,
   members: z.array(groupMember).min(1).max(30),
@@ -63,7 +61,7 @@ export const visitInput = z.object({
   groupId: id,
   date: isoDate,
   form: z.enum(VISIT_FORMS),
-  summary: z.string().trim().min(5).max(5000),
+  summary: text({ min: 5, max: 5000 }),
   attachmentIds: z.array(id).max(9).default([]),
 });
 export type VisitInput = z.input<typeof visitInput>;
@@ -72,8 +70,8 @@ export const opinionInput = z.object({
   groupId: id,
   /** The visit it came out of, if any (one of the same group). */
   visitId: id.nullable().default(null),
-  title: z.string().trim().min(4).max(80),
-  content: z.string().trim().min(10).max(5000),
+  title: text({ min: 4, max: 80 }),
+  content: text({ min: 10, max: 5000 }),
   raisedOn: isoDate,
 });
 export type OpinionInput = z.input<typeof opinionInput>;
@@ -82,7 +80,7 @@ export type OpinionInput = z.input<typeof opinionInput>;
 export const opinionReplyInput = z.object({
   id,
   version,
-  reply: z.string().trim().min(2).max(5000),
+  reply: text({ min: 2, max: 5000 }),
   repliedOn: isoDate,
   adoption: z.enum(ADOPTIONS),
 });
@@ -92,9 +90,9 @@ export type OpinionReplyInput = z.input<typeof opinionReplyInput>;
 
 export const appraisalYear = z.number().int().min(2000).max(2100);
 export const criteriaInput = z.object({ year: appraisalYear, committeeId: id.optional() });
-export const criterionCreateInput = z.object({ year: appraisalYear, name: z.string().trim().min(2).max(40), maxScore: z.number().int().min(1).max(100) });
+export const criterionCreateInput = z.object({ year: appraisalYear, name: text({ min: 2, max: 40 }), maxScore: z.number().int().min(1).max(100) });
 export type CriterionCreateInput = z.input<typeof criterionCreateInput>;
-export const criterionUpdateInput = z.object({ id, name: z.string().trim().min(2).max(40), maxScore: z.number().int().min(1).max(100) });
+export const criterionUpdateInput = z.object({ id, name: text({ min: 2, max: 40 }), maxScore: z.number().int().min(1).max(100) });
 export const criterionRemoveInput = z.object({ id });
 
 export const scoreFormInput = z.object({ groupId: id, year: appraisalYear });

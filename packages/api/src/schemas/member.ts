@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { MEMBER_LEVELS, PARTIES, SECTORS } from "@dm/db/enums";
 import { PHONE_PATTERN, USERNAME_PATTERN } from "../domain/member";
+import { id, text, version } from "./common";
 
 export const MEMBER_PAGE_SIZES = [10, 20, 50] as const;
 
 /** Roster search: free text over name, phone and workplace, within an optional committee. */
 export const memberListInput = z.object({
-  search: z.string().trim().max(50).optional(),
+  search: text({ max: 50 }).optional(),
   /** A filter inside the caller's scope, never a way out of it. */
-  committeeId: z.number().int().positive().optional(),
+  committeeId: id.optional(),
   sector: z.enum(SECTORS).optional(),
   level: z.enum(MEMBER_LEVELS).optional(),
   /** Current members by default; deactivated ones on request (to find and reactivate them). */
@@ -18,20 +19,17 @@ export const memberListInput = z.object({
 });
 export type MemberListInput = z.input<typeof memberListInput>;
 
-export const memberByIdInput = z.object({ id: z.number().int().positive() });
-
-const id = z.number().int().positive();
-const version = z.number().int().positive();
+export const memberByIdInput = z.object({ id });
 
 /** One roster entry as a person types it (the form) or a roster file carries it (the import). */
 export const memberFields = z.object({
-  name: z.string().trim().min(1).max(50),
+  name: text({ min: 1, max: 50 }),
   gender: z.enum(["男", "女"]),
   sector: z.enum(SECTORS),
   party: z.enum(PARTIES),
   level: z.enum(MEMBER_LEVELS),
-  phone: z.string().trim().refine((p) => PHONE_PATTERN.test(p), { message: "member.phoneInvalid" }),
-  workplace: z.string().trim().max(100).default(""),
+  phone: z.string().trim().max(20).refine((p) => PHONE_PATTERN.test(p), { message: "member.phoneInvalid" }),
+  workplace: text({ max: 100 }).default(""),
   /** Must lie within the caller's scope; checked by the procedure against the database. */
   committeeId: id,
 });
@@ -53,6 +51,7 @@ export const memberSignInInput = z.object({
   username: z
     .string()
     .trim()
+    .max(64)
     .toLowerCase()
     .refine((u) => u === "" || USERNAME_PATTERN.test(u) || PHONE_PATTERN.test(u), { message: "member.usernameInvalid" })
     .optional(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { id, text } from "./common";
 import { chinaYear, POINT_MAX, POINT_MIN, POINT_RULE_CODES, type PointRuleCode, ruleProblems } from "../domain/points";
 
-const id = z.number().int().positive();
 /** A points year; the current one (China time) when left out. */
 const year = z.number().int().min(2000).max(2100).default(() => chinaYear());
 
@@ -24,7 +24,7 @@ export const pointRulesUpdateInput = z
   .object({
     rules: z.object(Object.fromEntries(POINT_RULE_CODES.map((code) => [code, points])) as Record<PointRuleCode, typeof points>),
     /** The `version` that `participation.rules` returned (empty while nothing is stored). */
-    version: z.string().max(64),
+    version: text({ max: 64 }),
   })
   .superRefine((input, ctx) => {
     for (const [code, key] of Object.entries(ruleProblems(input.rules))) ctx.addIssue({ code: "custom", path: ["rules", code], message: key });

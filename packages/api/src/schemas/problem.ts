@@ -1,19 +1,18 @@
 import { z } from "zod";
 import { PROBLEM_CATEGORIES, PROBLEM_STATUSES } from "@dm/db/enums";
-import { isoDate } from "./common";
+import { id, isoDate, text, version } from "./common";
 
-const id = z.number().int().positive();
-const versioned = z.object({ id, version: z.number().int().positive() });
+const versioned = z.object({ id, version });
 
 /** Where a new problem came from; a tip becomes a problem through tip.convert instead. */
 export const PROBLEM_ENTRY_SOURCES = ["activity", "visit", "assignment", "direct"] as const;
 
 /** The fields of a problem, shared by the new-problem form and tip conversion. */
 const problemObject = z.object({
-  title: z.string().trim().min(2).max(120),
-  description: z.string().trim().min(1).max(5000),
+  title: text({ min: 2, max: 120 }),
+  description: text({ min: 1, max: 5000 }),
   category: z.enum(PROBLEM_CATEGORIES),
-  location: z.string().trim().min(1).max(200),
+  location: text({ min: 1, max: 200 }),
   /** WGS-84 degrees; both or neither. */
   latitude: z.number().min(-90).max(90).nullable().default(null),
   longitude: z.number().min(-180).max(180).nullable().default(null),
@@ -49,7 +48,7 @@ export const problemFilterInput = z.object({
   committeeId: id.optional(),
   departmentId: id.optional(),
   overdue: z.boolean().optional(),
-  search: z.string().trim().max(50).optional(),
+  search: text({ max: 50 }).optional(),
 });
 export const problemListInput = problemFilterInput.extend({ page: z.number().int().min(1).max(10_000).default(1) });
 export type ProblemListInput = z.input<typeof problemListInput>;
@@ -59,23 +58,23 @@ export const problemByIdInput = z.object({ id });
 
 /** 交办: the rectification plan, the responsible department and the deadline. */
 export const problemAssignInput = versioned.extend({
-  plan: z.string().trim().min(1).max(5000),
+  plan: text({ min: 1, max: 5000 }),
   departmentId: id,
   deadline: isoDate,
 });
 /** 报告整改完成: what was done, with evidence files. */
 export const problemReportInput = versioned.extend({
-  text: z.string().trim().min(1).max(5000),
+  text: text({ min: 1, max: 5000 }),
   attachmentIds: z
     .array(id)
     .max(20)
     .refine((ids) => ids.length > 0, { message: "problem.evidenceRequired" }),
 });
-export const problemVerifyInput = versioned.extend({ comment: z.string().trim().max(2000).default("") });
-export const problemRejectInput = versioned.extend({ reason: z.string().trim().min(1).max(2000) });
-export const problemLookbackInput = versioned.extend({ date: isoDate, comment: z.string().trim().max(2000).default("") });
-export const problemPassLookbackInput = versioned.extend({ comment: z.string().trim().max(2000).default("") });
-export const problemReopenInput = versioned.extend({ reason: z.string().trim().min(1).max(2000) });
+export const problemVerifyInput = versioned.extend({ comment: text({ max: 2000 }).default("") });
+export const problemRejectInput = versioned.extend({ reason: text({ min: 1, max: 2000 }) });
+export const problemLookbackInput = versioned.extend({ date: isoDate, comment: text({ max: 2000 }).default("") });
+export const problemPassLookbackInput = versioned.extend({ comment: text({ max: 2000 }).default("") });
+export const problemReopenInput = versioned.extend({ reason: text({ min: 1, max: 2000 }) });
 
 /** Departments that may answer for a problem in this committee's area. */
 export const problemDepartmentsInput = z.object({ committeeId: id });

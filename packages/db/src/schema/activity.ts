@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { ACTIVITY_AUDIENCES, ACTIVITY_STATUSES, ACTIVITY_TYPES, ATTENDANCE_STATUSES, CHECK_IN_METHODS, REGISTRATION_STATUSES } from "../enums";
 import { campaigns } from "./campaign";
@@ -57,9 +58,13 @@ export const activities = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("activities_committee_starts_idx").on(t.committeeId, t.startsAt),
+    // Status and campaign ride along so the coverage matrix and the dashboard count a subtree's
+    // activities per month from the index alone (committee id = any(subtree), start in range).
+    index("activities_committee_starts_idx").on(t.committeeId, t.startsAt, t.status, t.campaignId),
     index("activities_campaign_starts_idx").on(t.campaignId, t.startsAt),
     index("activities_starts_idx").on(t.startsAt),
+    // A member's open list: planned activities of the committees on their path, by audience.
+    index("activities_planned_idx").on(t.committeeId, t.audience, t.endsAt).where(sql`${t.status} = 'planned'`),
   ],
 );
 
@@ -109,6 +114,10 @@ export const registrations = pgTable(
     uniqueIndex("registrations_activity_member_uq").on(t.activityId, t.memberId),
     index("registrations_activity_status_idx").on(t.activityId, t.status, t.queuePosition),
     index("registrations_member_idx").on(t.memberId),
+    // Attendance (出席 or 迟到) of a place kept, both ways round: whether a member took part in a
+    // campaign (stopping at the first), and who attended a month's activities (the dashboard).
+    index("registrations_attended_member_idx").on(t.memberId, t.activityId).where(sql`${t.status} <> 'cancelled' and ${t.attendance} in ('present', 'late')`),
+    index("registrations_attended_activity_idx").on(t.activityId, t.memberId).where(sql`${t.status} <> 'cancelled' and ${t.attendance} in ('present', 'late')`),
   ],
 );
 

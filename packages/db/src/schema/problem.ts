@@ -49,6 +49,8 @@ export const problems = pgTable(
   },
   (t) => [
     index("problems_committee_status_idx").on(t.committeeId, t.status),
+    // The dashboard's problem figures of a subtree (found, closed, overdue per month) from the index alone.
+    index("problems_committee_created_idx").on(t.committeeId, t.createdAt, t.status, t.deadline, t.closedAt),
     index("problems_raising_committee_idx").on(t.raisingCommitteeId),
     index("problems_department_idx").on(t.departmentId),
     index("problems_source_idx").on(t.source, t.sourceId),

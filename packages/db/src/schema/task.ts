@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { type AnyPgColumn, bigserial, date, index, integer, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { ASSIGNMENT_EVENTS, ASSIGNMENT_STATUSES } from "../enums";
 import { campaigns } from "./campaign";
@@ -32,7 +33,12 @@ export const tasks = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("tasks_campaign_idx").on(t.campaignId), index("tasks_deadline_idx").on(t.deadline)],
+  (t) => [
+    index("tasks_campaign_idx").on(t.campaignId),
+    index("tasks_deadline_idx").on(t.deadline),
+    // The city's task list of a campaign, newest first.
+    index("tasks_committee_campaign_idx").on(t.committeeId, t.campaignId, t.id),
+  ],
 );
 
 /**
@@ -73,6 +79,10 @@ export const assignments = pgTable(
     uniqueIndex("assignments_task_committee_uq").on(t.taskId, t.committeeId),
     index("assignments_committee_status_idx").on(t.committeeId, t.status),
     index("assignments_parent_idx").on(t.parentId),
+    // A committee's inbox in its order (open ones first, the nearest deadline first), a page at a time.
+    index("assignments_inbox_idx").on(t.committeeId, sql`(${t.status} = 'approved')`, t.deadline, t.id.desc().nullsFirst()),
+    // The county assignments of a task by status: the task list's filters and counts.
+    index("assignments_task_county_idx").on(t.taskId, t.status).where(sql`${t.parentId} is null`),
   ],
 );
 

@@ -14,6 +14,9 @@ import { seedProblems } from "./problem";
 import { CITY, COUNTIES } from "./places";
 
 /** Every demo account signs in with this password; the README and `npm start` print it. */
+/** The demo roster's fixed-seed generator, reused by the benchmark data so both draw the same way. */
+export { prng } from "./people";
+
 export const DEMO_PASSWORD = "Zhuzhou@2026";
 
 export interface DemoAccount {

@@ -1,5 +1,6 @@
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from "@dm/db/enums";
 import type { ActivityListInput, MemberActivitiesInput } from "@dm/api/schemas/activity";
+import { monthParam, pageParam, searchParam } from "@/components/url-params";
 
 type Filters = Required<Pick<ActivityListInput, "page">> & Omit<ActivityListInput, "page">;
 
@@ -7,14 +8,13 @@ const int = (v: string | null) => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? N
 
 /** The staff list's filters live in the URL; unknown or malformed values are dropped. */
 export function parseActivitySearch(params: URLSearchParams): Filters {
-  const month = params.get("month");
   return {
-    search: params.get("q")?.trim().slice(0, 50) || undefined,
+    search: searchParam(params),
     campaignId: int(params.get("campaign")),
-    month: month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : undefined,
+    month: monthParam(params.get("month")),
     status: ACTIVITY_STATUSES.find((s) => s === params.get("status")),
     type: ACTIVITY_TYPES.find((s) => s === params.get("type")),
-    page: int(params.get("page")) ?? 1,
+    page: pageParam(params),
   };
 }
 
@@ -32,7 +32,7 @@ export function toActivitySearch(input: ActivityListInput): string {
 
 /** A member's tab and page. */
 export function parseMemberView(params: URLSearchParams): Required<MemberActivitiesInput> {
-  return { view: params.get("view") === "mine" ? "mine" : "open", page: int(params.get("page")) ?? 1 };
+  return { view: params.get("view") === "mine" ? "mine" : "open", page: pageParam(params) };
 }
 
 export function toMemberView(input: MemberActivitiesInput): string {

@@ -1,14 +1,14 @@
 import { ASSIGNMENT_STATUSES } from "@dm/db/enums";
 import type { InboxInput } from "@dm/api/schemas/task";
+import { pageParam, searchParam } from "@/components/url-params";
 
 /** The inbox's filters live in the URL; malformed values are dropped. */
 export function parseInboxSearch(params: URLSearchParams): InboxInput & { page: number } {
-  const page = params.get("page");
   return {
     status: ASSIGNMENT_STATUSES.find((s) => s === params.get("status")),
     overdue: params.get("overdue") === "1" || undefined,
-    search: params.get("q")?.trim().slice(0, 50) || undefined,
-    page: page && /^\d{1,5}$/.test(page) && Number(page) > 0 ? Number(page) : 1,
+    search: searchParam(params),
+    page: pageParam(params),
   };
 }
 

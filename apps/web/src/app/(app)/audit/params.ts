@@ -1,8 +1,7 @@
 import type { AuditListInput } from "@dm/api/schemas/audit";
+import { dayParam, textParam } from "@/components/url-params";
 
 export type AuditFilters = Omit<AuditListInput, "cursor">;
-
-const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
 
 /**
  * The audit log's filters live in the URL (shareable, survive reload); malformed values are
@@ -11,11 +10,11 @@ const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number
 export function parseAuditSearch(params: URLSearchParams): AuditFilters {
   const entityType = params.get("type")?.trim();
   return {
-    actor: params.get("actor")?.trim().slice(0, 50) || undefined,
+    actor: textParam(params.get("actor"), 50),
     entityType: entityType && /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(entityType) ? entityType : undefined,
-    entityId: params.get("id")?.trim().slice(0, 40) || undefined,
-    from: day(params.get("from")),
-    to: day(params.get("to")),
+    entityId: textParam(params.get("id"), 40),
+    from: dayParam(params.get("from")),
+    to: dayParam(params.get("to")),
   };
 }
 

@@ -1,6 +1,7 @@
 import { GROUP_KINDS } from "@dm/db/enums";
 import type { GroupListInput } from "@dm/api/schemas/group";
 import { TERM_STATUS_CHOICES } from "@/components/groups/labels";
+import { pageParam, searchParam } from "@/components/url-params";
 
 type Filters = Required<Pick<GroupListInput, "page">> & Omit<GroupListInput, "page">;
 
@@ -11,8 +12,8 @@ export function parseGroupSearch(params: URLSearchParams): Filters {
     departmentId: int(params.get("department")),
     status: TERM_STATUS_CHOICES.find((s) => s === params.get("status")),
     kind: GROUP_KINDS.find((k) => k === params.get("kind")),
-    search: params.get("q")?.trim().slice(0, 50) || undefined,
-    page: int(params.get("page")) ?? 1,
+    search: searchParam(params),
+    page: pageParam(params),
   };
 }
 

@@ -1,5 +1,6 @@
 import { MEMBER_LEVELS, SECTORS } from "@dm/db/enums";
 import { MEMBER_PAGE_SIZES, type MemberListInput } from "@dm/api/schemas/member";
+import { pageParam, searchParam } from "@/components/url-params";
 
 /**
  * The roster's state lives in the URL (shareable, survives reload). Unknown or malformed
@@ -7,11 +8,11 @@ import { MEMBER_PAGE_SIZES, type MemberListInput } from "@dm/api/schemas/member"
  */
 export function parseMemberSearch(params: URLSearchParams): MemberListInput {
   const int = (v: string | null) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
-  const search = params.get("q")?.trim().slice(0, 50) || undefined;
+  const search = searchParam(params);
   const sector = SECTORS.find((s) => s === params.get("sector"));
   const level = MEMBER_LEVELS.find((l) => l === params.get("level"));
   const size = MEMBER_PAGE_SIZES.find((s) => s === int(params.get("size"))) ?? 20;
-  const page = Math.max(1, int(params.get("page")) ?? 1);
+  const page = pageParam(params);
   const committeeId = int(params.get("committee"));
   const status = params.get("status") === "inactive" ? "inactive" : undefined;
   return { search, committeeId: committeeId || undefined, sector, level, status, page, pageSize: size };

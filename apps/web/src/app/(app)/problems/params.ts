@@ -1,5 +1,6 @@
 import { PROBLEM_CATEGORIES, PROBLEM_STATUSES } from "@dm/db/enums";
 import type { ProblemListInput } from "@dm/api/schemas/problem";
+import { pageParam, searchParam } from "@/components/url-params";
 
 type Filters = Required<Pick<ProblemListInput, "page">> & Omit<ProblemListInput, "page">;
 
@@ -15,8 +16,8 @@ export function parseProblemSearch(params: URLSearchParams): Filters {
     committeeId: int(params.get("county")),
     departmentId: int(params.get("department")),
     overdue: params.get("overdue") === "1" || undefined,
-    search: params.get("q")?.trim().slice(0, 50) || undefined,
-    page: int(params.get("page")) ?? 1,
+    search: searchParam(params),
+    page: pageParam(params),
   };
 }
 

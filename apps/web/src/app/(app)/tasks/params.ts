@@ -1,5 +1,6 @@
 import { ASSIGNMENT_STATUSES } from "@dm/db/enums";
 import type { TaskListInput } from "@dm/api/schemas/task";
+import { pageParam, searchParam } from "@/components/url-params";
 
 type Filters = Required<Pick<TaskListInput, "page">> & Omit<TaskListInput, "page">;
 
@@ -15,8 +16,8 @@ export function parseTaskSearch(params: URLSearchParams): Filters {
     committeeId: int(params.get("county")),
     focusArea: params.get("area")?.trim().slice(0, 60) || undefined,
     overdue: params.get("overdue") === "1" || undefined,
-    search: params.get("q")?.trim().slice(0, 50) || undefined,
-    page: int(params.get("page")) ?? 1,
+    search: searchParam(params),
+    page: pageParam(params),
   };
 }
 

@@ -1,15 +1,15 @@
 import { TIP_STATUSES } from "@dm/db/enums";
 import type { TipListInput } from "@dm/api/schemas/tip";
+import { pageParam, searchParam } from "@/components/url-params";
 
 type Filters = Required<Pick<TipListInput, "page">> & Omit<TipListInput, "page">;
 
 /** The triage list's filters in the URL; anything malformed is dropped. */
 export function parseTipSearch(params: URLSearchParams): Filters {
-  const page = params.get("page");
   return {
     status: TIP_STATUSES.find((s) => s === params.get("status")),
-    search: params.get("q")?.trim().slice(0, 50) || undefined,
-    page: page && /^\d{1,5}$/.test(page) && Number(page) > 0 ? Number(page) : 1,
+    search: searchParam(params),
+    page: pageParam(params),
   };
 }
 

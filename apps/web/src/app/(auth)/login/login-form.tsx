@@ -13,6 +13,7 @@ function useRefusalMessage() {
     const throttled = /^throttled_(\d+)$/.exec(code ?? "");
     if (throttled) return t("throttled", { minutes: Number(throttled[1]) });
     if (code === "disabled") return t("disabled");
+    if (code === "unavailable") return t("unavailable");
     if (code === "invalid" || code === "credentials") return t("invalid");
     return t("failed");
   };

@@ -1,7 +1,7 @@
 import "server-only";
 import { createTranslator } from "next-intl";
 import { createCaller, createContext, isDatabaseDown, type Locale, parseLocale } from "@dm/api";
-import { auth, sessionClaims } from "@dm/auth";
+import { sessionFromCookie } from "@dm/auth/session-token";
 import { getDb } from "@dm/db";
 import { env } from "@/env";
 import { MAX_UPLOAD_BYTES } from "@/server/file-check";
@@ -20,7 +20,7 @@ export function attachmentStore(): AttachmentStore {
  * tRPC procedures in-process as this caller, with their own capability and scope checks.
  */
 export async function requestContext(request: Request) {
-  const ctx = createContext({ db: getDb(), session: sessionClaims(await auth()), headers: request.headers });
+  const ctx = createContext({ db: getDb(), session: await sessionFromCookie(request.headers.get("cookie")), headers: request.headers });
   return { db: ctx.db, requestId: ctx.requestId, viewer: await ctx.viewer(), api: createCaller(ctx) };
 }
 

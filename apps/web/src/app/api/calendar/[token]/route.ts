@@ -1,5 +1,5 @@
 import { memberCalendar } from "@dm/api";
-import { getDb } from "@dm/db";
+import { getDb, isDatabaseDown } from "@dm/db";
 
 /**
  * A member's calendar feed (ICS) at /api/calendar/<secret>.ics. Calendar apps fetch it without
@@ -8,7 +8,14 @@ import { getDb } from "@dm/db";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const ics = await memberCalendar(getDb(), token.replace(/\.ics$/, ""), new URL(request.url).origin);
+  let ics: string | null;
+  try {
+    ics = await memberCalendar(getDb(), token.replace(/\.ics$/, ""), new URL(request.url).origin);
+  } catch (error) {
+    // Calendar apps poll: during an outage tell them to come back, rather than a 500.
+    if (!isDatabaseDown(error)) throw error;
+    return new Response("Service unavailable", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "60" } });
+  }
   if (ics === null) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   return new Response(ics, {
     headers: {
