@@ -32,7 +32,8 @@ export function imports(file: string): string[] {
     if (!spec) return [];
     const base = spec.startsWith("@/") ? join(SRC, spec.slice(2)) : spec.startsWith(".") ? resolve(dirname(file), spec) : null;
     if (!base) return [];
-    const found = [".tsx", ".ts", "/index.tsx", "/index.ts"].map((ext) => base + ext).find((path) => statSync(path, { throwIfNoEntry: false })?.isFile());
+    // A specifier may name its file in full (`../../scripts/request-outcome.mjs`).
+    const found = ["", ".tsx", ".ts", "/index.tsx", "/index.ts"].map((ext) => base + ext).find((path) => statSync(path, { throwIfNoEntry: false })?.isFile());
     return found ? [found] : [];
   });
 }
