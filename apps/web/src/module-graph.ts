@@ -26,6 +26,8 @@ export function source(file: string): string {
 }
 
 export const isClientModule = (file: string) => /^\s*["']use client["']/.test(source(file));
+/** Server Functions: a client module that imports them gets references to call, not their code. */
+export const isServerFunctions = (file: string) => /^\s*["']use server["']/.test(source(file));
 
 export function imports(file: string): string[] {
   return [...source(file).matchAll(/^import (?!type )[^;]*? from "([^"]+)";/gm)].flatMap(([, spec]) => {
@@ -41,7 +43,7 @@ export function imports(file: string): string[] {
 /** Every module a file brings into the browser: the client modules it reaches and all they import. */
 export function clientModules(file: string, inClient = false, seen = new Set<string>()): Set<string> {
   const out = new Set<string>();
-  if (seen.has(file)) return out;
+  if (seen.has(file) || isServerFunctions(file)) return out;
   seen.add(file);
   const client = inClient || isClientModule(file);
   if (client) out.add(file);
