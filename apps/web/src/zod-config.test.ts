@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 describe("instrumentation-client's zod setting", () => {
-  it("makes zod interpret schemas, never probing for eval (which the CSP reports)", async () => {
+  it("makes zod interpret schemas, never probing whether it may compile code (a probe the CSP reports)", async () => {
     await import("./instrumentation-client");
     const { globalConfig, util } = await import("zod/v4/core");
     const { z } = await import("zod");
