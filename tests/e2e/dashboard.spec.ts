@@ -85,9 +85,13 @@ test("the city leader's dashboard: April 2026 across the city, county by county"
   await expect(cell(page, "荷塘区政协", "overdue")).toHaveText(chinaToday() > "2026-12-20" ? "1" : "0");
   await expect(cell(page, "攸县政协", "activities")).toHaveText(String(counties[6]!.activities.length));
 
-  // The charts load after the page (ECharts, lazily) and draw in SVG; the numbers were there before.
-  await expect(page.getByRole("img", { name: "按月趋势" }).locator("svg")).toBeVisible();
-  await expect(page.getByRole("img", { name: "各单位专项累计活动和发现问题" }).locator("svg")).toBeVisible();
+  // The charts load after the page (ECharts, lazily, as each comes near the screen) and draw in
+  // SVG; the numbers were there before.
+  for (const name of ["按月趋势", "各单位专项累计活动和发现问题"]) {
+    const chart = page.getByRole("img", { name });
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart.locator("svg")).toBeVisible();
+  }
   await expect(page.locator('tr[data-month="2026-04"] td[data-figure="activities"]')).toHaveText(String(inApril + 1 + 3));
 });
 

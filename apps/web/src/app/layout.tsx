@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
-import { TRPCReactProvider } from "@/trpc/react";
+import { ClientMessages } from "@/i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,9 +15,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
-          <TRPCReactProvider>{children}</TRPCReactProvider>
-        </NextIntlClientProvider>
+        {/* The error page's text; layouts and pages below pass their own (i18n/client-messages.tsx).
+            React Query and the tRPC client come with the pages that use them (trpc/hydrate.tsx). */}
+        <ClientMessages namespaces={["errors"]}>{children}</ClientMessages>
       </body>
     </html>
   );

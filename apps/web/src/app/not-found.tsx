@@ -1,7 +1,8 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { buttonClass, Emblem } from "@/components/ui";
+import { buttonClass } from "@/components/button-class";
+import { Emblem } from "@/components/emblem";
 
+/** A plain link home (no next/link): the 404 boundary is in every page's first load. */
 export default async function NotFound() {
   const t = await getTranslations("errors");
   return (
@@ -10,9 +11,10 @@ export default async function NotFound() {
       <p className="mt-6 text-5xl font-semibold text-slate-300">404</p>
       <h1 className="mt-3 text-xl font-semibold text-slate-900">{t("notFoundTitle")}</h1>
       <p className="mt-2 text-sm text-slate-500">{t("notFoundBody")}</p>
-      <Link href="/" className={`${buttonClass.primary} mt-6`}>
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load on purpose, see above */}
+      <a href="/" className={`${buttonClass.primary} mt-6`}>
         {t("backHome")}
-      </Link>
+      </a>
     </main>
   );
 }

@@ -3,7 +3,7 @@
 import { clsx } from "clsx";
 import { Search } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo } from "react";
+import { useMemo, useTransition } from "react";
 import { buttonClass, inputClass } from "./ui";
 
 /** Building blocks shared by the searchable, filterable lists (roster, tasks, inbox). */
@@ -56,14 +56,16 @@ export function OverdueToggle({ checked, label, onChange }: { checked: boolean; 
 
 /**
  * A list whose filters live in the URL: `input` parsed from the search params, `go` to change
- * some filters (back to page 1 unless a page is given), `clear` to drop them all.
+ * some filters (back to page 1 unless a page is given), `clear` to drop them all. `pending` is
+ * true while the page for the new URL is on its way (lists rendered from the server's data).
  */
 export function useUrlInput<T extends { page?: number }>(parse: (params: URLSearchParams) => T, serialize: (input: T) => string) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
+  const [pending, startTransition] = useTransition();
   const input = useMemo(() => parse(new URLSearchParams(searchParams.toString())), [parse, searchParams]);
-  const go = (next: Partial<T>) => router.replace(`${pathname}${serialize({ ...input, page: 1, ...next })}`, { scroll: false });
-  const clear = () => router.replace(pathname);
-  return { input, go, clear };
+  const go = (next: Partial<T>) => startTransition(() => router.replace(`${pathname}${serialize({ ...input, page: 1, ...next })}`, { scroll: false }));
+  const clear = () => startTransition(() => router.replace(pathname));
+  return { input, go, clear, pending };
 }

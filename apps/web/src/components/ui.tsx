@@ -1,7 +1,11 @@
 import { clsx } from "clsx";
 import Link from "next/link";
+import { buttonClass } from "./button-class";
+import { Emblem } from "./emblem";
 
 /** Small shared building blocks; pages compose these rather than repeating class lists. */
+
+export { buttonClass, Emblem };
 
 export function Card({ className, children }: { className?: string; children: React.ReactNode }) {
   return <section className={clsx("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>{children}</section>;
@@ -44,19 +48,6 @@ export function Badge({ tone = "slate", children }: { tone?: BadgeTone; children
   return <span className={clsx("inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap", BADGE_TONES[tone])}>{children}</span>;
 }
 
-export const buttonClass = {
-  primary:
-    "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60",
-  secondary:
-    "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50",
-  danger:
-    "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md border border-red-300 bg-white px-3 py-2 text-sm font-medium text-red-700 hover:bg-red-50 disabled:cursor-not-allowed disabled:opacity-50",
-  dangerSolid:
-    "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-60",
-  success:
-    "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md bg-emerald-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-emerald-800 disabled:cursor-not-allowed disabled:opacity-60",
-};
-
 const ALERT_TONES = {
   error: "border-red-200 bg-red-50 text-red-700",
   success: "border-emerald-200 bg-emerald-50 text-emerald-800",
@@ -90,7 +81,7 @@ export function Stat({ label, value, hint, href }: { label: string; value: numbe
     <>
       <p className="text-sm text-slate-500">{label}</p>
       <p className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">{value}</p>
-      {hint ? <p className="mt-1 text-xs text-slate-400">{hint}</p> : null}
+      {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
     </>
   );
   return (
@@ -112,15 +103,5 @@ export function EmptyState({ title, hint }: { title: string; hint?: string }) {
       <p className="text-sm font-medium text-slate-700">{title}</p>
       {hint ? <p className="mt-1 text-sm text-slate-500">{hint}</p> : null}
     </div>
-  );
-}
-
-export function Emblem({ className }: { className?: string }) {
-  // A plain five-point star in a ring: reads as an official mark without copying any real emblem.
-  return (
-    <svg viewBox="0 0 40 40" aria-hidden="true" className={className}>
-      <circle cx="20" cy="20" r="18.5" fill="none" stroke="currentColor" strokeWidth="2" />
-      <path fill="currentColor" d="M20 8.5l3.1 7.9 8.4.4-6.6 5.3 2.3 8.2L20 25.6l-7.2 4.7 2.3-8.2-6.6-5.3 8.4-.4z" />
-    </svg>
   );
 }

@@ -1,12 +1,11 @@
 "use client";
 
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import { useState } from "react";
-import superjson from "superjson";
+import { useEffect, useState } from "react";
 import type { AppRouter } from "@dm/api";
-import { MAX_BATCH_SIZE } from "@dm/api/limits";
+import { announceChange } from "./lazy";
+import { createClient } from "./links";
 import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
@@ -18,10 +17,21 @@ function getQueryClient() {
   return browserQueryClient;
 }
 
+/**
+ * React Query and the tRPC client, for the pages whose client components query and mutate
+ * through hooks (staff pages; HydrateClient in ./server.tsx renders it). Pages rendered from
+ * server data (./lazy.ts) go without.
+ */
 export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const queryClient = getQueryClient();
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: MAX_BATCH_SIZE })] }),
+  const [trpcClient] = useState(createClient);
+  // Any change may notify someone: the header's unread count (not a query here) looks again.
+  useEffect(
+    () =>
+      queryClient.getMutationCache().subscribe((event) => {
+        if (event.type === "updated" && event.action.type === "success") announceChange();
+      }),
+    [queryClient],
   );
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,5 +1,4 @@
 import "server-only";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { TRPCError } from "@trpc/server";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
@@ -21,6 +20,7 @@ export const getQueryClient = cache(makeQueryClient);
 export const trpc = createTRPCOptionsProxy({ ctx: createRscContext, router: appRouter, queryClient: getQueryClient });
 
 /**
+/**
  * A page's call failed because the database is unavailable: the error page says so (the
  * digest), and the production server answers 503 rather than 500.
  */
@@ -30,9 +30,8 @@ function onCallError({ error }: { error: TRPCError }) {
   markDatabaseDown();
 }
 
-/** Direct calls for pages that must redirect or 404 on the answer (prefetch hides errors). */
+/**
+ * Direct calls: for pages that render their client components from props (the pages members
+ * open), or must redirect or 404 on the answer (prefetch hides errors).
+ */
 export const getCaller = cache(async () => appRouter.createCaller(await createRscContext(), { onError: onCallError }));
-
-export function HydrateClient({ children }: { children: React.ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
-}

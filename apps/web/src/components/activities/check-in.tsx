@@ -1,12 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { CheckCircle2, CircleAlert, LoaderCircle } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { buttonClass, Card } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { type Inputs, useCall } from "@/trpc/lazy";
 import { useDateTime } from "./labels";
 
 /**
@@ -15,9 +14,9 @@ import { useDateTime } from "./labels";
  */
 export function CheckIn({ activityId, token }: { activityId: number | null; token: string | null }) {
   const t = useTranslations("activities");
-  const trpc = useTRPC();
   const dateTime = useDateTime();
-  const checkIn = useMutation(trpc.activity.checkIn.mutationOptions());
+  // The answer is shown here; nothing else on the page changes.
+  const checkIn = useCall((client, input: Inputs["activity"]["checkIn"]) => client.activity.checkIn.mutate(input), { refresh: false });
   const { mutate } = checkIn;
   const started = useRef(false);
   const valid = activityId !== null && token !== null;
@@ -30,10 +29,10 @@ export function CheckIn({ activityId, token }: { activityId: number | null; toke
   const result = checkIn.data;
   return (
     <Card className="mx-auto max-w-md p-6 text-center">
-      <div data-testid="check-in-result" data-state={!valid || checkIn.isError ? "error" : result ? (result.already ? "already" : "ok") : "pending"}>
+      <div data-testid="check-in-result" data-state={!valid || checkIn.error ? "error" : result ? (result.already ? "already" : "ok") : "pending"}>
         {!valid ? (
           <Outcome tone="error" title={t("checkInFailed")} body={t("checkInBadLink")} />
-        ) : checkIn.isError ? (
+        ) : checkIn.error ? (
           <Outcome tone="error" title={t("checkInFailed")} body={checkIn.error.message} />
         ) : result ? (
           <>

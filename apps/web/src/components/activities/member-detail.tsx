@@ -1,50 +1,44 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { CheckCircle2, Clock, MapPin, QrCode, Users } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import type { AppRouter } from "@dm/api";
 import { AttachmentList } from "@/components/attachments/attachment-list";
 import { AttachmentUploader, type UploadedFile } from "@/components/attachments/attachment-uploader";
 import { ConfirmDialog } from "@/components/tasks/confirm-dialog";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { NoticeBanner } from "@/components/tasks/notice";
 import type { Notice } from "@/components/tasks/review-actions";
 import { Badge, buttonClass, Card, CardHeader, inputClass } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { type Inputs, useCall } from "@/trpc/lazy";
 import { ActivityStatusBadge, AttendanceBadge, useDateTime, useTimeRange } from "./labels";
 
-/** One activity on a member's phone: what, when, where; sign up or cancel; check-in; findings. */
-export function MemberActivityDetail({ id }: { id: number }) {
+type View = inferRouterOutputs<AppRouter>["activity"]["view"];
+
+/**
+ * One activity on a member's phone: what, when, where; sign up or cancel; check-in; findings.
+ * Rendered from the server's view of it (`a`); after a change the page is rendered again.
+ */
+export function MemberActivityDetail({ activity: a }: { activity: View }) {
   const t = useTranslations();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const range = useTimeRange();
   const dateTime = useDateTime();
-  const { data: a } = useSuspenseQuery(trpc.activity.view.queryOptions({ id }));
   const [notice, setNotice] = useState<Notice | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const refresh = () => Promise.all([queryClient.invalidateQueries(trpc.activity.pathFilter()), queryClient.invalidateQueries(trpc.notification.pathFilter())]);
-  const signUp = useMutation(
-    trpc.activity.signUp.mutationOptions({
-      onSuccess: async (r) => {
-        await refresh();
-        setNotice({ tone: "success", text: r.status === "waiting" ? t("activities.joinedWaiting", { position: r.waitingAhead + 1 }) : t("activities.signedUp") });
-      },
-      onError: (e) => setNotice({ tone: "error", text: e.message }),
-    }),
-  );
-  const cancel = useMutation(
-    trpc.activity.cancelSignUp.mutationOptions({
-      onSuccess: async () => {
-        setConfirmCancel(false);
-        await refresh();
-        setNotice({ tone: "success", text: t("activities.signUpCancelled") });
-      },
-    }),
-  );
+  const signUp = useCall((client, input: Inputs["activity"]["signUp"]) => client.activity.signUp.mutate(input), {
+    onSuccess: (r) => setNotice({ tone: "success", text: r.status === "waiting" ? t("activities.joinedWaiting", { position: r.waitingAhead + 1 }) : t("activities.signedUp") }),
+    onError: (e) => setNotice({ tone: "error", text: e.message }),
+  });
+  const cancel = useCall((client, input: Inputs["activity"]["cancelSignUp"]) => client.activity.cancelSignUp.mutate(input), {
+    onSuccess: () => {
+      setConfirmCancel(false);
+      setNotice({ tone: "success", text: t("activities.signUpCancelled") });
+    },
+  });
   const full = a.capacity !== null && a.registered >= a.capacity;
   const checkInTimes = { opens: dateTime(a.checkInWindow.opens), closes: dateTime(a.checkInWindow.closes) };
 
@@ -155,21 +149,16 @@ type Finding = { id: number; text: string; createdAt: Date; attachments: { id: n
 
 function Findings({ activityId, findings, canAdd, onDone }: { activityId: number; findings: Finding[]; canAdd: boolean; onDone: (n: Notice) => void }) {
   const t = useTranslations();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const dateTime = useDateTime();
   const [text, setText] = useState("");
   const [files, setFiles] = useState<UploadedFile[]>([]);
-  const add = useMutation(
-    trpc.activity.addFinding.mutationOptions({
-      onSuccess: async () => {
-        setText("");
-        setFiles([]);
-        await queryClient.invalidateQueries(trpc.activity.view.queryFilter({ id: activityId }));
-        onDone({ tone: "success", text: t("activities.findingAdded") });
-      },
-    }),
-  );
+  const add = useCall((client, input: Inputs["activity"]["addFinding"]) => client.activity.addFinding.mutate(input), {
+    onSuccess: () => {
+      setText("");
+      setFiles([]);
+      onDone({ tone: "success", text: t("activities.findingAdded") });
+    },
+  });
   const errors = fieldErrorsOf(add.error, "text");
   return (
     <Card>

@@ -1,27 +1,31 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { clsx } from "clsx";
 import { CalendarPlus, CheckCircle2, Clock, Copy, MapPin, RefreshCw } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import type { AppRouter } from "@dm/api";
 import { useUrlInput } from "@/components/list";
 import { ConfirmDialog } from "@/components/tasks/confirm-dialog";
 import { Pager } from "@/components/tasks/pager";
 import { Alert, Badge, buttonClass, Card, CardHeader, EmptyState } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { type Inputs, useCall } from "@/trpc/lazy";
 import { ActivityStatusBadge, AttendanceBadge, RegistrationBadge, useDateTime, useTimeRange } from "./labels";
 import { parseMemberView, toMemberView } from "./params";
 
-/** A member's activities on a phone: what is open to sign up for, and their own. */
-export function MemberActivityList() {
+type Outputs = inferRouterOutputs<AppRouter>["activity"];
+
+/**
+ * A member's activities on a phone: what is open to sign up for, and their own. Rendered from
+ * the server's answer for the URL's view and page (`data`); changing them loads the page again.
+ */
+export function MemberActivityList({ data, calendar }: { data: Outputs["forMember"]; calendar: Outputs["calendar"] }) {
   const t = useTranslations();
-  const trpc = useTRPC();
   const range = useTimeRange();
   const dateTime = useDateTime();
-  const { input, go } = useUrlInput(parseMemberView, toMemberView);
-  const { data, isFetching, isError, error } = useQuery({ ...trpc.activity.forMember.queryOptions(input), placeholderData: keepPreviousData });
+  const { input, go, pending: isFetching } = useUrlInput(parseMemberView, toMemberView);
   const tabs = [
     { view: "open" as const, label: t("activities.tabOpen") },
     { view: "mine" as const, label: t("activities.tabMine") },
@@ -44,8 +48,7 @@ export function MemberActivityList() {
         ))}
       </div>
 
-      {isError ? <Alert>{error.message}</Alert> : null}
-      {data && data.items.length === 0 ? (
+      {data.items.length === 0 ? (
         <Card>
           <EmptyState
             title={input.view === "open" ? t("activities.openEmpty") : t("activities.mineEmpty")}
@@ -53,10 +56,9 @@ export function MemberActivityList() {
           />
         </Card>
       ) : null}
-      {!data ? <p className="text-sm text-slate-500">{t("common.loading")}</p> : null}
 
       <ul className={clsx("space-y-3", isFetching && "opacity-60")} aria-busy={isFetching}>
-        {data?.items.map((a) => {
+        {data.items.map((a) => {
           const full = a.capacity !== null && a.registered >= a.capacity;
           const mine = a.myStatus && a.myStatus !== "cancelled" ? a.myStatus : null;
           return (
@@ -99,34 +101,26 @@ export function MemberActivityList() {
           );
         })}
       </ul>
-      {data ? (
-        <Card>
-          <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => go({ page })} />
-        </Card>
-      ) : null}
-      <CalendarCard />
+      <Card>
+        <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => go({ page })} />
+      </Card>
+      <CalendarCard data={calendar} />
     </div>
   );
 }
 
 /** The secret ICS feed: made on first use, copied into the phone's calendar, replaceable. */
-function CalendarCard() {
+function CalendarCard({ data }: { data: Outputs["calendar"] }) {
   const t = useTranslations("activities");
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { data } = useQuery(trpc.activity.calendar.queryOptions());
   const [copied, setCopied] = useState(false);
   const [confirm, setConfirm] = useState(false);
-  const feed = useMutation(
-    trpc.activity.calendarFeed.mutationOptions({
-      onSuccess: async () => {
-        setConfirm(false);
-        setCopied(false);
-        await queryClient.invalidateQueries(trpc.activity.calendar.queryFilter());
-      },
-    }),
-  );
-  const url = data?.path ? `${typeof window === "undefined" ? "" : window.location.origin}${data.path}` : null;
+  const feed = useCall((client, input: Inputs["activity"]["calendarFeed"]) => client.activity.calendarFeed.mutate(input), {
+    onSuccess: () => {
+      setConfirm(false);
+      setCopied(false);
+    },
+  });
+  const url = data.path ? `${typeof window === "undefined" ? "" : window.location.origin}${data.path}` : null;
   return (
     <Card>
       <CardHeader title={t("calendarTitle")} />

@@ -72,7 +72,7 @@ export function QrPanel({ id }: { id: number }) {
         ) : null}
         <p className="mt-3 text-xs text-slate-500">{t("qrHint")}</p>
         {url ? (
-          <p className="mt-3 break-all text-left text-xs text-slate-400">
+          <p className="mt-3 break-all text-left text-xs text-slate-500">
             {t("qrLink")}：
             <span data-testid="check-in-url" data-url={url} className="select-all">
               {url}

@@ -9,7 +9,7 @@ import { AttachmentList } from "@/components/attachments/attachment-list";
 import { AttachmentUploader, type UploadedFile } from "@/components/attachments/attachment-uploader";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { buttonClass, Card, CardHeader, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 

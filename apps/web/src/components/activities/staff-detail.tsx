@@ -1,34 +1,36 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Ban, ClipboardList, ListChecks, Pencil, QrCode, UserCheck } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { AppRouter } from "@dm/api";
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from "@dm/db/enums";
 import { AttachmentList } from "@/components/attachments/attachment-list";
 import { ConfirmDialog } from "@/components/tasks/confirm-dialog";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { NoticeBanner } from "@/components/tasks/notice";
 import type { Notice } from "@/components/tasks/review-actions";
 import { buttonClass, Card, CardHeader, EmptyState, inputClass, LinkButton, PageHeader } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { type Inputs, loadClient, useCall } from "@/trpc/lazy";
 import { ActivityStatusBadge, AttendanceBadge, RegistrationBadge, useDateTime, useTimeRange } from "./labels";
 
 type Activity = inferRouterOutputs<AppRouter>["activity"]["byId"];
 type Registration = Activity["registrations"][number];
+type MemberMatch = inferRouterOutputs<AppRouter>["member"]["list"]["items"][number];
 
-/** An activity as its organisers see it: the arrangements, who signed up and came, the record. */
-export function StaffActivityDetail({ id }: { id: number }) {
+/**
+ * An activity as its organisers see it: the arrangements, who signed up and came, the record.
+ * Rendered from the server's record (`a`; the page shares its code with the members' view, which
+ * goes without React Query); after a change the page is rendered again.
+ */
+export function StaffActivityDetail({ activity: a }: { activity: Activity }) {
   const t = useTranslations();
-  const trpc = useTRPC();
   const range = useTimeRange();
   const dateTime = useDateTime();
-  const { data: a } = useSuspenseQuery(trpc.activity.byId.queryOptions({ id }));
   const [notice, setNotice] = useState<Notice | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [marking, setMarking] = useState<{ memberId: number | null; name: string; attendance: AttendanceStatus | null } | null>(null);
@@ -222,7 +224,7 @@ function Block({ label, text }: { label: string; text: string }) {
 function AttendanceCell({ r }: { r: Registration }) {
   const t = useTranslations("activities");
   const dateTime = useDateTime();
-  if (!r.attendance) return <span className="text-xs text-slate-400">{t("notMarked")}</span>;
+  if (!r.attendance) return <span className="text-xs text-slate-500">{t("notMarked")}</span>;
   return (
     <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500" data-testid="attendance">
       <AttendanceBadge attendance={r.attendance} />
@@ -236,26 +238,15 @@ function AttendanceCell({ r }: { r: Registration }) {
   );
 }
 
-function useRefresh() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries(trpc.activity.pathFilter()), queryClient.invalidateQueries(trpc.notification.pathFilter())]);
-}
-
 function CancelDialog({ activity, open, onClose, onDone }: { activity: Activity; open: boolean; onClose: () => void; onDone: (n: Notice) => void }) {
   const t = useTranslations("activities");
-  const trpc = useTRPC();
-  const refresh = useRefresh();
   const [reason, setReason] = useState("");
-  const cancel = useMutation(
-    trpc.activity.cancel.mutationOptions({
-      onSuccess: async () => {
-        await refresh();
-        onClose();
-        onDone({ tone: "success", text: t("cancelled") });
-      },
-    }),
-  );
+  const cancel = useCall((client, input: Inputs["activity"]["cancel"]) => client.activity.cancel.mutate(input), {
+    onSuccess: () => {
+      onClose();
+      onDone({ tone: "success", text: t("cancelled") });
+    },
+  });
   return (
     <ConfirmDialog
       open={open}
@@ -278,23 +269,18 @@ function CancelDialog({ activity, open, onClose, onDone }: { activity: Activity;
 /** 手动签到: one member's attendance; with no member given, pick one from the roster first. */
 function MarkDialog({ activityId, target, onClose, onDone }: { activityId: number; target: { memberId: number | null; name: string; attendance: AttendanceStatus | null }; onClose: () => void; onDone: (n: Notice) => void }) {
   const t = useTranslations();
-  const trpc = useTRPC();
-  const refresh = useRefresh();
   const [member, setMember] = useState(target.memberId ? { id: target.memberId, name: target.name } : null);
   const [search, setSearch] = useState("");
   const [attendance, setAttendance] = useState<AttendanceStatus>(target.attendance ?? "present");
   const [note, setNote] = useState("");
   const query = search.trim();
-  const { data: found } = useQuery({ ...trpc.member.list.queryOptions({ search: query, pageSize: 10 }), enabled: !member && query.length > 0, placeholderData: keepPreviousData });
-  const mark = useMutation(
-    trpc.activity.mark.mutationOptions({
-      onSuccess: async () => {
-        await refresh();
-        onClose();
-        onDone({ tone: "success", text: t("activities.marked", { name: member?.name ?? "", attendance: t(`attendance.${attendance}`) }) });
-      },
-    }),
-  );
+  const found = useMemberSearch(member ? "" : query);
+  const mark = useCall((client, input: Inputs["activity"]["mark"]) => client.activity.mark.mutate(input), {
+    onSuccess: () => {
+      onClose();
+      onDone({ tone: "success", text: t("activities.marked", { name: member?.name ?? "", attendance: t(`attendance.${attendance}`) }) });
+    },
+  });
   const noteErrors = fieldErrorsOf(mark.error, "note");
   return (
     <ConfirmDialog
@@ -354,4 +340,24 @@ function MarkDialog({ activityId, target, onClose, onDone }: { activityId: numbe
       {mark.error && !noteErrors.length ? <MutationError error={mark.error} /> : null}
     </ConfirmDialog>
   );
+}
+
+/** Members in scope matching what is typed, asked a moment after typing stops; the last answer stays until the next. */
+function useMemberSearch(query: string): { items: MemberMatch[] } | undefined {
+  const [found, setFound] = useState<{ query: string; items: MemberMatch[] }>();
+  useEffect(() => {
+    if (!query) return;
+    let stale = false;
+    const timer = window.setTimeout(() => {
+      loadClient()
+        .then((client) => client.member.list.query({ search: query, pageSize: 10 }))
+        .then((page) => !stale && setFound({ query, items: page.items }))
+        .catch(() => {});
+    }, 250);
+    return () => {
+      stale = true;
+      window.clearTimeout(timer);
+    };
+  }, [query]);
+  return query && found ? found : undefined;
 }

@@ -1,24 +1,27 @@
 "use client";
 
-import { keepPreviousData, useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { AppRouter } from "@dm/api";
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type ActivityStatus, type ActivityType } from "@dm/db/enums";
 import { ResultSummary, SearchBox, useUrlInput } from "@/components/list";
 import { Pager } from "@/components/tasks/pager";
-import { Alert, Badge, Card, EmptyState, inputClass } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { Badge, Card, EmptyState, inputClass } from "@/components/ui";
 import { ActivityStatusBadge, useTimeRange } from "./labels";
 import { parseActivitySearch, toActivitySearch } from "./params";
 
-/** 活动管理: activities organised within the caller's scope, filtered by URL. */
-export function StaffActivityList() {
+type Outputs = inferRouterOutputs<AppRouter>["activity"];
+
+/**
+ * 活动管理: activities organised within the caller's scope, filtered by URL, rendered from the
+ * server's answer for it (the page shares its code with the members' list, which goes without
+ * React Query).
+ */
+export function StaffActivityList({ data, choices }: { data: Outputs["list"]; choices: Outputs["choices"] }) {
   const t = useTranslations();
-  const trpc = useTRPC();
   const range = useTimeRange();
-  const { input, go, clear } = useUrlInput(parseActivitySearch, toActivitySearch);
-  const { data: choices } = useSuspenseQuery(trpc.activity.choices.queryOptions());
-  const { data, isFetching, isError, error } = useQuery({ ...trpc.activity.list.queryOptions(input), placeholderData: keepPreviousData });
+  const { input, go, clear, pending: isFetching } = useUrlInput(parseActivitySearch, toActivitySearch);
   const filtered = Boolean(input.search || input.campaignId || input.month || input.status || input.type);
 
   return (
@@ -54,15 +57,14 @@ export function StaffActivityList() {
         </div>
       </div>
 
-      {isError ? <Alert className="m-4">{error.message}</Alert> : null}
-      <ResultSummary text={data ? t("activities.total", { total: data.total }) : t("common.loading")} clearLabel={t("activities.clear")} onClear={filtered ? clear : undefined} />
+      <ResultSummary text={t("activities.total", { total: data.total })} clearLabel={t("activities.clear")} onClear={filtered ? clear : undefined} />
 
-      {data && data.items.length === 0 ? (
+      {data.items.length === 0 ? (
         <EmptyState title={filtered ? t("activities.emptyFiltered") : t("activities.empty")} hint={filtered ? t("activities.emptyFilteredHint") : t("activities.emptyHint")} />
       ) : (
         <div className={isFetching ? "opacity-60 transition-opacity" : undefined} aria-busy={isFetching}>
           <ul className="divide-y divide-slate-100 md:hidden">
-            {data?.items.map((a) => (
+            {data.items.map((a) => (
               <li key={a.id}>
                 <Link href={`/activities/${a.id}`} className="block px-4 py-3 hover:bg-slate-50">
                   <div className="flex items-start justify-between gap-2">
@@ -106,7 +108,7 @@ export function StaffActivityList() {
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {data?.items.map((a) => (
+                {data.items.map((a) => (
                   <tr key={a.id} className="hover:bg-slate-50">
                     <td className="max-w-md px-4 py-2.5">
                       <Link href={`/activities/${a.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
@@ -121,7 +123,7 @@ export function StaffActivityList() {
                     <td className="px-3 py-2.5 whitespace-nowrap text-slate-700">{a.committeeName}</td>
                     <td className="px-3 py-2.5 text-center tabular-nums">
                       {a.registered}
-                      {a.capacity ? <span className="text-slate-400">/{a.capacity}</span> : null}
+                      {a.capacity ? <span className="text-slate-500">/{a.capacity}</span> : null}
                       {a.waiting ? <span className="ml-1 text-xs text-amber-700">+{a.waiting}</span> : null}
                     </td>
                     <td className="px-3 py-2.5 text-center tabular-nums">{a.arrived}</td>
@@ -135,7 +137,7 @@ export function StaffActivityList() {
           </div>
         </div>
       )}
-      {data ? <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => go({ page })} /> : null}
+      <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => go({ page })} />
     </Card>
   );
 }

@@ -14,16 +14,36 @@ export interface ChartSeries {
 const COLORS = ["#b3261e", "#c49a45", "#475569", "#0f766e", "#0284c7", "#7c3aed"];
 
 /**
- * A bar/line chart over categories, drawn by ECharts once the page is in the browser. ECharts is
- * loaded lazily (its own chunk, after the page); the same numbers are always in a table next to
- * the chart, so the page reads without JavaScript, to screen readers, and on paper.
+ * A bar/line chart over categories, drawn by ECharts in the browser. ECharts is loaded lazily
+ * (its own chunk), when the chart comes near the screen, or once the page has been open a few
+ * seconds and the browser is idle (so the charts are there to print): on a phone the charts sit
+ * below the fold, and the page's first seconds go to showing it and making it respond. The same
+ * numbers are always in a table next to the chart, so the page reads without JavaScript, to
+ * screen readers, and on paper.
  */
 export function Chart({ label, categories, series, horizontal = false, height = "h-64 sm:h-72" }: { label: string; categories: string[]; series: ChartSeries[]; horizontal?: boolean; height?: string }) {
   const t = useTranslations("dashboard");
   const ref = useRef<HTMLDivElement>(null);
+  const [wanted, setWanted] = useState(false);
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const want = () => setWanted(true);
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && want(), { rootMargin: "200px 0px" });
+    observer.observe(element);
+    const later = window.setTimeout(() => ("requestIdleCallback" in window ? window.requestIdleCallback(want, { timeout: 2000 }) : want()), 4000);
+    window.addEventListener("beforeprint", want);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(later);
+      window.removeEventListener("beforeprint", want);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!wanted) return;
     let disposed = false;
     let cleanup = () => {};
     void import("./echarts").then(({ init }) => {
@@ -60,12 +80,12 @@ export function Chart({ label, categories, series, horizontal = false, height = 
       disposed = true;
       cleanup();
     };
-  }, [categories, series, horizontal]);
+  }, [wanted, categories, series, horizontal]);
 
   return (
     <div className="relative break-inside-avoid">
       <div ref={ref} role="img" aria-label={label} className={`${height} w-full`} />
-      {ready ? null : <p className="absolute inset-0 flex items-center justify-center text-sm text-slate-400 print:hidden">{t("chartLoading")}</p>}
+      {ready ? null : <p className="absolute inset-0 flex items-center justify-center text-sm text-slate-500 print:hidden">{t("chartLoading")}</p>}
     </div>
   );
 }

@@ -22,7 +22,7 @@ export function AdoptionRate({ tally, className }: { tally: AdoptionTally; class
       <p className="mt-1 text-xs text-slate-600" data-testid="adoption-counts">
         {t("counts", { answered, adopted: tally.adopted, partly: tally.partlyAdopted, not: tally.notAdopted, unanswered: tally.unanswered })}
       </p>
-      <p className="mt-1 text-xs text-slate-400">{t("hint")}</p>
+      <p className="mt-1 text-xs text-slate-500">{t("hint")}</p>
     </div>
   );
 }

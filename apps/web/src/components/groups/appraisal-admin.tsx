@@ -7,7 +7,7 @@ import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/tasks/confirm-dialog";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { NoticeBanner } from "@/components/tasks/notice";
 import type { Notice } from "@/components/tasks/review-actions";
 import { Alert, buttonClass, Card, CardHeader, EmptyState, inputClass } from "@/components/ui";
@@ -53,12 +53,12 @@ export function AppraisalAdmin({ year, committeeId }: { year: number; committeeI
                   {results.criteria.map((c) => (
                     <th key={c.id} scope="col" className="px-3 py-2.5 text-right font-medium whitespace-nowrap">
                       {c.name}
-                      <span className="block font-normal text-slate-400">{t("maxOf", { max: c.maxScore })}</span>
+                      <span className="block font-normal text-slate-500">{t("maxOf", { max: c.maxScore })}</span>
                     </th>
                   ))}
                   <th scope="col" className="px-3 py-2.5 text-right font-medium whitespace-nowrap">
                     {t("total")}
-                    <span className="block font-normal text-slate-400">{t("maxOf", { max: results.maxTotal })}</span>
+                    <span className="block font-normal text-slate-500">{t("maxOf", { max: results.maxTotal })}</span>
                   </th>
                   <th scope="col" className="px-4 py-2.5 text-right font-medium whitespace-nowrap">
                     {t("scorers")}
@@ -86,7 +86,7 @@ export function AppraisalAdmin({ year, committeeId }: { year: number; committeeI
             </table>
           </div>
         )}
-        <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-400">{t("resultsHint")}</p>
+        <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">{t("resultsHint")}</p>
       </Card>
 
       <Card>

@@ -8,7 +8,7 @@ import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/tasks/confirm-dialog";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { NoticeBanner } from "@/components/tasks/notice";
 import type { Notice } from "@/components/tasks/review-actions";
 import { Badge, buttonClass, Card, CardHeader, EmptyState, inputClass } from "@/components/ui";
@@ -115,7 +115,7 @@ export function DepartmentRegister({ committeeId, editable }: { committeeId?: nu
             </table>
           </div>
         )}
-        <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-400">{tg("rate.hint")}</p>
+        <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">{tg("rate.hint")}</p>
       </Card>
 
       {renaming ? <RenameDialog department={renaming} onClose={() => setRenaming(null)} onDone={(name) => setNotice({ tone: "success", text: t("renamed", { name }) })} refresh={refresh} /> : null}

@@ -1,32 +1,26 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/tasks/confirm-dialog";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import type { Notice } from "@/components/tasks/review-actions";
 import { inputClass } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { type Inputs, useCall } from "@/trpc/lazy";
 
 /** 提前结束任期, after confirmation: the term's last day becomes the chosen date (today by default). */
 export function EndTermDialog({ group, today, onClose, onNotice }: { group: { id: number; version: number; termStart: string }; today: string; onClose: () => void; onNotice: (notice: Notice) => void }) {
   const t = useTranslations("groups.endTerm");
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const id = useId();
   const [endDate, setEndDate] = useState(today);
-  const end = useMutation(
-    trpc.group.endTerm.mutationOptions({
-      onSuccess: async (result) => {
-        onNotice({ tone: "success", text: t("done", { date: result.termEnd }) });
-        await queryClient.invalidateQueries(trpc.group.pathFilter());
-        onClose();
-      },
-    }),
-  );
+  const end = useCall((client, input: Inputs["group"]["endTerm"]) => client.group.endTerm.mutate(input), {
+    onSuccess: (result) => {
+      onNotice({ tone: "success", text: t("done", { date: result.termEnd }) });
+      onClose();
+    },
+  });
   const errors = fieldErrorsOf(end.error, "endDate");
   return (
     <ConfirmDialog

@@ -1,6 +1,5 @@
 "use client";
 
-import { useSuspenseQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { clsx } from "clsx";
 import { CalendarX2, ClipboardCheck, Footprints, MessageSquarePlus, Pencil } from "lucide-react";
@@ -13,7 +12,6 @@ import { AttachmentList } from "@/components/attachments/attachment-list";
 import { NoticeBanner } from "@/components/tasks/notice";
 import type { Notice } from "@/components/tasks/review-actions";
 import { Badge, buttonClass, Card, CardHeader, EmptyState, LinkButton } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
 import { AdoptionRate } from "./adoption-rate";
 import { EndTermDialog } from "./end-term-dialog";
 import { ADOPTION_TONES, ROLE_TONES, TERM_TONES } from "./labels";
@@ -26,12 +24,11 @@ type OpinionFilter = "all" | "awaiting" | "answered";
 /**
  * One group: who serves in it, its adoption rate, the opinions with the department's replies and
  * the visits with their photos. Staff of the dispatching committee edit it, end its term and
- * record replies; its members record visits, raise opinions and score the appraisal.
+ * record replies; its members record visits, raise opinions and score the appraisal. Rendered
+ * from the server's record (`group`); after a change the page is rendered again.
  */
-export function GroupDetail({ id, appraisalYear, appraisalOpen }: { id: number; appraisalYear: number; appraisalOpen: boolean }) {
+export function GroupDetail({ group, appraisalYear, appraisalOpen }: { group: Group; appraisalYear: number; appraisalOpen: boolean }) {
   const t = useTranslations("groups");
-  const trpc = useTRPC();
-  const { data: group } = useSuspenseQuery(trpc.group.byId.queryOptions({ id }));
   // A member's form comes back here with ?saved=visit|opinion: say it worked.
   const saved = useSearchParams().get("saved");
   const [notice, setNotice] = useState<Notice | null>(saved === "visit" || saved === "opinion" ? { tone: "success", text: t(`detail.saved.${saved}`) } : null);

@@ -10,7 +10,7 @@ import type { AppRouter } from "@dm/api";
 import { GROUP_KINDS, type GroupKind } from "@dm/db/enums";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { Alert, buttonClass, Card, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 import { MemberPicker, type PickedMember } from "./member-picker";

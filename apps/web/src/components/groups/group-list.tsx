@@ -1,29 +1,28 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { ChevronRight, Footprints, MessageSquareText, Users } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { AppRouter } from "@dm/api";
 import { GROUP_KINDS, type GroupKind } from "@dm/db/enums";
-import { TERM_STATUSES, type TermStatus } from "@dm/api/schemas/group";
+import type { TermStatus } from "@dm/api/schemas/group";
 import { ResultSummary, SearchBox, useUrlInput } from "@/components/list";
 import { Pager } from "@/components/tasks/pager";
-import { Alert, Badge, Card, EmptyState, inputClass } from "@/components/ui";
+import { Badge, Card, EmptyState, inputClass } from "@/components/ui";
 import { parseGroupSearch, toGroupSearch } from "@/app/(app)/groups/params";
-import { useTRPC } from "@/trpc/react";
-import { formatRate, ROLE_TONES, TERM_TONES } from "./labels";
+import { formatRate, ROLE_TONES, TERM_STATUS_CHOICES, TERM_TONES } from "./labels";
 
 type Department = { id: number; name: string; active: boolean; committeeId: number; committeeName: string };
 
 /**
  * 小组和监督员: the staff's searchable, filterable list (departments of every committee in scope,
- * grouped by committee), or a member's own groups as cards. Filters live in the URL.
+ * grouped by committee), or a member's own groups as cards. Filters live in the URL; the list
+ * (`data`) is the server's answer for them.
  */
-export function GroupList({ departments, mine }: { departments: Department[]; mine: boolean }) {
+export function GroupList({ data, departments, mine }: { data: inferRouterOutputs<AppRouter>["group"]["list"]; departments: Department[]; mine: boolean }) {
   const t = useTranslations("groups");
-  const trpc = useTRPC();
-  const { input, go, clear } = useUrlInput(parseGroupSearch, toGroupSearch);
-  const { data, isFetching, isError, error } = useQuery({ ...trpc.group.list.queryOptions(input), placeholderData: keepPreviousData });
+  const { input, go, clear, pending: isFetching } = useUrlInput(parseGroupSearch, toGroupSearch);
   const filtered = Boolean(input.search || input.departmentId || input.status || input.kind);
   const committees = [...new Map(departments.map((d) => [d.committeeId, d.committeeName])).entries()];
 
@@ -54,7 +53,7 @@ export function GroupList({ departments, mine }: { departments: Department[]; mi
             </select>
             <select aria-label={t("status")} className={inputClass} value={input.status ?? ""} onChange={(e) => go({ status: (e.target.value || undefined) as TermStatus | undefined })}>
               <option value="">{t("allStatuses")}</option>
-              {TERM_STATUSES.map((s) => (
+              {TERM_STATUS_CHOICES.map((s) => (
                 <option key={s} value={s}>
                   {t(`termStatus.${s}`)}
                 </option>
@@ -72,10 +71,9 @@ export function GroupList({ departments, mine }: { departments: Department[]; mi
         </div>
       )}
 
-      {isError ? <Alert className="m-4">{error.message}</Alert> : null}
-      {mine ? null : <ResultSummary text={data ? t("total", { total: data.total }) : t("loading")} clearLabel={t("clear")} onClear={filtered ? clear : undefined} />}
+      {mine ? null : <ResultSummary text={t("total", { total: data.total })} clearLabel={t("clear")} onClear={filtered ? clear : undefined} />}
 
-      {data && data.items.length === 0 ? (
+      {data.items.length === 0 ? (
         mine ? (
           <EmptyState title={t("myEmpty")} hint={t("myEmptyHint")} />
         ) : (
@@ -85,7 +83,7 @@ export function GroupList({ departments, mine }: { departments: Department[]; mi
         <div className={isFetching ? "opacity-60 transition-opacity" : undefined} aria-busy={isFetching}>
           {/* Phones (and members everywhere) get cards; staff on wider screens a table. */}
           <ul className={mine ? "divide-y divide-slate-100" : "divide-y divide-slate-100 md:hidden"}>
-            {data?.items.map((g) => (
+            {data.items.map((g) => (
               <li key={g.id}>
                 <Link href={`/groups/${g.id}`} className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50">
                   <div className="min-w-0 flex-1">
@@ -148,7 +146,7 @@ export function GroupList({ departments, mine }: { departments: Department[]; mi
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
-                  {data?.items.map((g) => (
+                  {data.items.map((g) => (
                     <tr key={g.id} className="hover:bg-slate-50">
                       <td className="max-w-md px-4 py-2.5">
                         <div className="flex items-center gap-1.5">
@@ -161,7 +159,7 @@ export function GroupList({ departments, mine }: { departments: Department[]; mi
                       </td>
                       <td className="px-3 py-2.5 whitespace-nowrap">
                         {g.leaderName ?? "—"}
-                        <span className="ml-1 text-xs text-slate-400">{t("memberCount", { count: g.memberCount })}</span>
+                        <span className="ml-1 text-xs text-slate-500">{t("memberCount", { count: g.memberCount })}</span>
                       </td>
                       <td className="px-3 py-2.5 whitespace-nowrap">
                         <Badge tone={TERM_TONES[g.status]}>{t(`termStatus.${g.status}`)}</Badge>
@@ -182,7 +180,7 @@ export function GroupList({ departments, mine }: { departments: Department[]; mi
         </div>
       )}
 
-      {data ? <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => go({ page })} /> : null}
+      <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => go({ page })} />
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatRate, formatScore } from "./labels";
+import { TERM_STATUSES } from "@dm/api/schemas/group";
+import { formatRate, formatScore, TERM_STATUS_CHOICES } from "./labels";
 
 describe("formatRate", () => {
   it("prints a percentage with at most one decimal", () => {
@@ -18,5 +19,11 @@ describe("formatScore", () => {
     expect(formatScore(35.333)).toBe("35.33");
     expect(formatScore(25)).toBe("25");
     expect(formatScore(null)).toBe("—");
+  });
+});
+
+describe("TERM_STATUS_CHOICES", () => {
+  it("lists the API's term states in its order", () => {
+    expect(TERM_STATUS_CHOICES).toEqual([...TERM_STATUSES]);
   });
 });

@@ -6,6 +6,12 @@ import type { BadgeTone } from "@/components/ui";
 
 export const TERM_TONES: Record<TermStatus, BadgeTone> = { upcoming: "blue", active: "green", ended: "slate" };
 
+/**
+ * The term states in order, for the list's filter. Taken from TERM_TONES (which the type keeps
+ * complete) rather than from @dm/api/schemas/group, whose zod would come along to the browser.
+ */
+export const TERM_STATUS_CHOICES = Object.keys(TERM_TONES) as TermStatus[];
+
 export const ADOPTION_TONES: Record<Adoption | "none", BadgeTone> = { adopted: "green", partly_adopted: "blue", not_adopted: "red", none: "gold" };
 
 export const ROLE_TONES: Record<GroupRole, BadgeTone> = { leader: "brand", deputy: "violet", member: "slate", liaison: "blue", supervisor: "brand" };

@@ -1,15 +1,14 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { VisitForm } from "@dm/db/enums";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { buttonClass, Card, inputClass } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { type Inputs, useCall } from "@/trpc/lazy";
 
 /** 提出意见建议 to the department, optionally from one of the group's visits. */
 export function OpinionForm({
@@ -25,8 +24,6 @@ export function OpinionForm({
 }) {
   const t = useTranslations("groups.opinion");
   const tg = useTranslations("groups");
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const id = useId();
   const [title, setTitle] = useState("");
@@ -35,14 +32,11 @@ export function OpinionForm({
   const [visitId, setVisitId] = useState<number | null>(visits.some((v) => v.id === preselected) ? preselected! : null);
   const [missing, setMissing] = useState<{ title?: boolean; content?: boolean }>({});
 
-  const save = useMutation(
-    trpc.group.raiseOpinion.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.group.pathFilter());
-        router.push(`/groups/${group.id}?saved=opinion`);
-      },
-    }),
-  );
+  // The group's page (loaded afresh) says it was saved.
+  const save = useCall((client, input: Inputs["group"]["raiseOpinion"]) => client.group.raiseOpinion.mutate(input), {
+    onSuccess: () => router.push(`/groups/${group.id}?saved=opinion`),
+    refresh: false,
+  });
 
   const submit = () => {
     const next = { title: !title.trim(), content: !content.trim() };

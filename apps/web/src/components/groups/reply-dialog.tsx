@@ -1,17 +1,17 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { ADOPTIONS, type Adoption } from "@dm/db/enums";
 import { ConfirmDialog } from "@/components/tasks/confirm-dialog";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf, isConflict } from "@/components/tasks/mutations";
+import { fieldErrorsOf, isConflict } from "@/components/tasks/errors";
 import type { Notice } from "@/components/tasks/review-actions";
 import { inputClass } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { type Inputs, useCall } from "@/trpc/lazy";
 
 export interface ReplyTarget {
   id: number;
@@ -30,26 +30,23 @@ export interface ReplyTarget {
 export function ReplyDialog({ opinion, today, onClose, onNotice }: { opinion: ReplyTarget; today: string; onClose: () => void; onNotice: (notice: Notice) => void }) {
   const t = useTranslations("groups.reply");
   const tg = useTranslations("groups");
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const router = useRouter();
   const id = useId();
   const [reply, setReply] = useState(opinion.reply);
   const [repliedOn, setRepliedOn] = useState(opinion.repliedOn ?? today);
   const [adoption, setAdoption] = useState<Adoption | null>(opinion.adoption);
   const [missing, setMissing] = useState<{ reply?: boolean; adoption?: boolean }>({});
 
-  const save = useMutation(
-    trpc.group.replyOpinion.mutationOptions({
-      onSuccess: async () => {
-        onNotice({ tone: "success", text: t("saved", { title: opinion.title, adoption: tg(`adoption.${adoption!}`) }) });
-        await Promise.all([queryClient.invalidateQueries(trpc.group.pathFilter()), queryClient.invalidateQueries(trpc.department.pathFilter())]);
-        onClose();
-      },
-      onError: (error) => {
-        if (isConflict(error)) void queryClient.invalidateQueries(trpc.group.pathFilter());
-      },
-    }),
-  );
+  const save = useCall((client, input: Inputs["group"]["replyOpinion"]) => client.group.replyOpinion.mutate(input), {
+    onSuccess: () => {
+      onNotice({ tone: "success", text: t("saved", { title: opinion.title, adoption: tg(`adoption.${adoption!}`) }) });
+      onClose();
+    },
+    // Someone else answered first: show the page as it is now.
+    onError: (error) => {
+      if (isConflict(error)) router.refresh();
+    },
+  });
 
   const submit = () => {
     const next = { reply: !reply.trim(), adoption: adoption === null };

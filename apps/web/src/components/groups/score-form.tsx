@@ -1,39 +1,33 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import type { AppRouter } from "@dm/api";
 import { describedBy } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { NoticeBanner } from "@/components/tasks/notice";
 import type { Notice } from "@/components/tasks/review-actions";
 import { Alert, buttonClass, Card, EmptyState, inputClass } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { type Inputs, useCall } from "@/trpc/lazy";
 
 /**
  * 民主评议打分: a member scores their group's department on each of the year's criteria, 0 to
- * the criterion's maximum. Scores can be changed until the year's appraisal closes.
+ * the criterion's maximum. Scores can be changed until the year's appraisal closes. `form` (the
+ * criteria and the scores given) comes from the server.
  */
-export function ScoreForm({ groupId, year, committeeName }: { groupId: number; year: number; committeeName: string }) {
+export function ScoreForm({ groupId, year, committeeName, form }: { groupId: number; year: number; committeeName: string; form: inferRouterOutputs<AppRouter>["appraisal"]["form"] }) {
   const t = useTranslations("groups.score");
   const tg = useTranslations("groups");
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { data: form } = useSuspenseQuery(trpc.appraisal.form.queryOptions({ groupId, year }));
   const saved = new Map(form.scores.map((s) => [s.criterionId, s.score]));
   const [values, setValues] = useState<Record<number, string>>(() => Object.fromEntries(form.criteria.map((c) => [c.id, saved.has(c.id) ? String(saved.get(c.id)) : ""])));
   const [local, setLocal] = useState<Record<number, string>>({});
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  const save = useMutation(
-    trpc.appraisal.score.mutationOptions({
-      onSuccess: async () => {
-        setNotice({ tone: "success", text: t("saved") });
-        await queryClient.invalidateQueries(trpc.appraisal.form.queryFilter({ groupId, year }));
-      },
-    }),
-  );
+  const save = useCall((client, input: Inputs["appraisal"]["score"]) => client.appraisal.score.mutate(input), {
+    onSuccess: () => setNotice({ tone: "success", text: t("saved") }),
+  });
 
   if (!form.inTerm) return <Alert tone="info">{t("notInTerm", { year })}</Alert>;
   if (form.criteria.length === 0)

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -9,16 +8,14 @@ import { VISIT_FORMS, type VisitForm as Form } from "@dm/db/enums";
 import { AttachmentUploader, type UploadedFile } from "@/components/attachments/attachment-uploader";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { buttonClass, Card, inputClass } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { type Inputs, useCall } from "@/trpc/lazy";
 
 /** 记录走访, made for a phone: date, form of supervision, what was found, photos. */
 export function VisitForm({ group, today }: { group: { id: number; termStart: string; termEnd: string }; today: string }) {
   const t = useTranslations("groups.visit");
   const tg = useTranslations("groups");
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const id = useId();
   const [date, setDate] = useState(today);
@@ -27,14 +24,11 @@ export function VisitForm({ group, today }: { group: { id: number; termStart: st
   const [photos, setPhotos] = useState<UploadedFile[]>([]);
   const [missing, setMissing] = useState<{ form?: boolean; summary?: boolean }>({});
 
-  const save = useMutation(
-    trpc.group.recordVisit.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.group.pathFilter());
-        router.push(`/groups/${group.id}?saved=visit`);
-      },
-    }),
-  );
+  // The group's page (loaded afresh) says it was saved.
+  const save = useCall((client, input: Inputs["group"]["recordVisit"]) => client.group.recordVisit.mutate(input), {
+    onSuccess: () => router.push(`/groups/${group.id}?saved=visit`),
+    refresh: false,
+  });
 
   const submit = () => {
     const next = { form: form === null, summary: !summary.trim() };

@@ -19,7 +19,7 @@ export function ReportView({ report, activities }: { report: ReportContent; acti
         {label}
         {extra}
       </dt>
-      <dd className={text.trim() ? "mt-1.5 text-sm whitespace-pre-wrap text-slate-900" : "mt-1.5 text-sm text-slate-400"}>{text.trim() || t("empty")}</dd>
+      <dd className={text.trim() ? "mt-1.5 text-sm whitespace-pre-wrap text-slate-900" : "mt-1.5 text-sm text-slate-500"}>{text.trim() || t("empty")}</dd>
     </div>
   );
   return (

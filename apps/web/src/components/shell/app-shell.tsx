@@ -1,15 +1,12 @@
-"use client";
-
-import { clsx } from "clsx";
 import { Award, Building2, ChartColumn, CalendarDays, ClipboardList, FileText, Flag, Grid3x3, Home, Inbox, KeyRound, ListChecks, LogOut, Megaphone, Menu, Network, ScrollText, Users, X } from "lucide-react";
 import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/server/actions";
-import { Emblem } from "../ui";
+import { Emblem } from "../emblem";
 import { LanguageSwitch } from "../language-switch";
+import { MenuDrawer } from "./menu-drawer";
 import type { NavIcon, NavItem } from "./nav";
+import { NavLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
 
 const ICONS: Record<NavIcon, typeof Home> = {
@@ -33,41 +30,23 @@ const ICONS: Record<NavIcon, typeof Home> = {
 interface ShellProps {
   nav: NavItem[];
   user: { displayName: string; roleLabel: string; committeeName: string };
+  /** Unread notifications, for the bell. */
+  unread: number;
   children: React.ReactNode;
 }
 
-function isActive(pathname: string, href: string) {
-  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
-}
-
-export function AppShell({ nav, user, children }: ShellProps) {
-  const t = useTranslations();
-  const pathname = usePathname();
-  const [open, setOpen] = useState(false);
-  useEffect(() => setOpen(false), [pathname]);
-
-  const links = (
-    <nav aria-label={t("nav.mainNav")} className="space-y-1 p-3">
-      {nav.map((item) => {
-        const Icon = ICONS[item.icon];
-        const active = isActive(pathname, item.href);
-        return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={active ? "page" : undefined}
-            className={clsx(
-              "flex items-center gap-3 rounded-md px-3 py-2.5 text-sm font-medium",
-              active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100",
-            )}
-          >
-            <Icon className="h-4 w-4" aria-hidden />
-            {t(`nav.${item.label}`)}
-          </Link>
-        );
-      })}
-    </nav>
-  );
+/**
+ * The signed-in frame: header, the navigation (a sidebar on a desk, a drawer on a phone) and
+ * the account links. Rendered on the server, icons included; only the parts that react in the
+ * browser — the current link, the drawer, the bell, the language switch — are client components.
+ */
+export async function AppShell({ nav, user, unread, children }: ShellProps) {
+  const t = await getTranslations();
+  const items = nav.map((item) => {
+    const Icon = ICONS[item.icon];
+    return { href: item.href, label: t(`nav.${item.label}`), icon: <Icon className="h-4 w-4" aria-hidden /> };
+  });
+  const links = <NavLinks label={t("nav.mainNav")} items={items} />;
 
   const account = (
     <div className="border-t border-slate-200 p-3">
@@ -93,9 +72,16 @@ export function AppShell({ nav, user, children }: ShellProps) {
   return (
     <div className="min-h-dvh">
       <header className="sticky top-0 z-30 flex h-14 print:hidden items-center gap-3 bg-brand-700 px-4 text-white shadow">
-        <button type="button" className="-ml-1 rounded p-1.5 hover:bg-white/10 lg:hidden" aria-label={t("nav.menu")} aria-expanded={open} onClick={() => setOpen(true)}>
-          <Menu className="h-5 w-5" />
-        </button>
+        <MenuDrawer
+          title={t("app.shortName")}
+          menuLabel={t("nav.menu")}
+          closeLabel={t("nav.closeMenu")}
+          menuIcon={<Menu className="h-5 w-5" aria-hidden />}
+          closeIcon={<X className="h-5 w-5" aria-hidden />}
+          footer={account}
+        >
+          {links}
+        </MenuDrawer>
         <Link href="/" className="flex min-w-0 items-center gap-2.5">
           <Emblem className="h-7 w-7 shrink-0 text-gold-400" />
           <span className="truncate font-semibold tracking-wide">
@@ -107,7 +93,7 @@ export function AppShell({ nav, user, children }: ShellProps) {
           <div className="shrink-0 whitespace-nowrap">
             <LanguageSwitch tone="dark" />
           </div>
-          <NotificationBell />
+          <NotificationBell unread={unread} />
           <span className="hidden text-sm text-white/90 md:inline">{user.displayName}</span>
         </div>
       </header>
@@ -117,24 +103,6 @@ export function AppShell({ nav, user, children }: ShellProps) {
           {links}
           {account}
         </aside>
-
-        {open ? (
-          <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label={t("nav.menu")}>
-            <button type="button" className="absolute inset-0 bg-slate-900/40" aria-label={t("nav.closeMenu")} onClick={() => setOpen(false)} />
-            <div className="absolute inset-y-0 left-0 flex w-72 max-w-[85vw] flex-col justify-between bg-white shadow-xl">
-              <div>
-                <div className="flex h-14 items-center justify-between border-b border-slate-200 px-4">
-                  <span className="font-semibold text-slate-900">{t("app.shortName")}</span>
-                  <button type="button" className="rounded p-1.5 hover:bg-slate-100" aria-label={t("nav.closeMenu")} onClick={() => setOpen(false)}>
-                    <X className="h-5 w-5" />
-                  </button>
-                </div>
-                {links}
-              </div>
-              {account}
-            </div>
-          </div>
-        ) : null}
 
         <main className="min-w-0 flex-1 px-4 py-5 sm:px-6 lg:px-8 lg:py-7 print:p-0">
           <div className="mx-auto max-w-6xl">{children}</div>

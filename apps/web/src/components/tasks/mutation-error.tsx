@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui";
-import { isConflict } from "./mutations";
+import { isConflict } from "./errors";
 
 /** A form's server error; on CONFLICT, a way to reload the record someone else changed. */
 export function MutationError({ error, className }: { error: Parameters<typeof isConflict>[0] & { message: string }; className?: string }) {

@@ -8,7 +8,8 @@ import { Alert, buttonClass, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 import { CommitteeChecklist } from "./committee-checklist";
 import { describedBy, Field } from "./field";
-import { fieldErrorsOf, isConflict, useRefreshWork } from "./mutations";
+import { fieldErrorsOf, isConflict } from "./errors";
+import { useRefreshWork } from "./mutations";
 import type { Notice } from "./review-actions";
 
 /** 转交乡镇: a county sends its assignment on to some of its townships, with an optional earlier deadline. */

@@ -9,7 +9,8 @@ import { Alert, buttonClass, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 import { ConfirmDialog } from "./confirm-dialog";
 import { describedBy, Field } from "./field";
-import { fieldErrorsOf, isConflict, useRefreshWork } from "./mutations";
+import { fieldErrorsOf, isConflict } from "./errors";
+import { useRefreshWork } from "./mutations";
 import type { Notice } from "./review-actions";
 
 interface ReportFormProps {

@@ -81,7 +81,7 @@ export function TimelineEntry({ type, icon: Icon, tone, title, actor, at, extra,
         <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
           <span className="font-medium text-slate-900">{title}</span>
           <span className="text-slate-600">{actor}</span>
-          <time dateTime={at.toISOString()} className="text-xs text-slate-400 tabular-nums">
+          <time dateTime={at.toISOString()} className="text-xs text-slate-500 tabular-nums">
             {formatDateTime(format, at)}
           </time>
           {extra}

@@ -8,33 +8,36 @@ import { StaffActivityList } from "@/components/activities/staff-list";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { LinkButton, PageHeader } from "@/components/ui";
 import { ExportButton } from "@/components/export-button";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getCaller } from "@/trpc/server";
 import { toURLSearchParams } from "../tasks/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("activities"))("title") };
 }
 
-/** Staff manage the activities organised in their scope; members see those open to them. */
-export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+/**
+ * Staff manage the activities organised in their scope; members see those open to them. Both
+ * lists are rendered from data loaded here (no React Query: the two share the page's code, and a
+ * member's phone loads it).
+ */
+async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("activities");
   const params = toURLSearchParams(await searchParams);
-  const queryClient = getQueryClient();
+  const caller = await getCaller();
   if (can(account.role, "activity.join")) {
-    await queryClient.prefetchQuery(trpc.activity.forMember.queryOptions(parseMemberView(params)));
+    const [data, calendar] = await Promise.all([caller.activity.forMember(parseMemberView(params)), caller.activity.calendar()]);
     return (
       <>
         <PageHeader title={t("title")} description={t("memberDescription")} />
-        <HydrateClient>
-          <MemberActivityList />
-        </HydrateClient>
+        <MemberActivityList data={data} calendar={calendar} />
       </>
     );
   }
   if (!can(account.role, "activity.organise")) return <Forbidden title={t("title")} />;
-  await Promise.all([queryClient.prefetchQuery(trpc.activity.list.queryOptions(parseActivitySearch(params))), queryClient.prefetchQuery(trpc.activity.choices.queryOptions())]);
+  const [data, choices] = await Promise.all([caller.activity.list(parseActivitySearch(params)), caller.activity.choices()]);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")}>
@@ -46,9 +49,9 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           </LinkButton>
         </div>
       </PageHeader>
-      <HydrateClient>
-        <StaffActivityList />
-      </HydrateClient>
+      <StaffActivityList data={data} choices={choices} />
     </>
   );
 }
+
+export default withClientMessages(["activities", "activityStatus", "activityTypes", "attendance", "exports", "registrationStatus", "work"], ActivitiesPage);

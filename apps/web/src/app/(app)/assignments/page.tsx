@@ -4,8 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { CITY_ROLES, roleAllows } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { toURLSearchParams } from "../tasks/params";
 import { Inbox } from "./inbox";
 import { parseInboxSearch } from "./params";
@@ -15,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** 任务收件箱: what was sent to the caller's committee (counties and townships). */
-export default async function AssignmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function AssignmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("assignments");
   // The city sends tasks rather than receiving them: its list is the task list.
@@ -32,3 +34,5 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
     </>
   );
 }
+
+export default withClientMessages(["assignmentStatus", "assignments", "common", "work"], AssignmentsPage);

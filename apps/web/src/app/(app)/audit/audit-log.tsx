@@ -64,7 +64,7 @@ export function AuditLog() {
               {query.isFetchingNextPage ? t("loading") : t("more")}
             </button>
           ) : (
-            <span className="text-sm text-slate-400">{t("end")}</span>
+            <span className="text-sm text-slate-500">{t("end")}</span>
           )}
         </div>
       ) : null}
@@ -159,13 +159,13 @@ function AuditEntry({ event }: { event: AuditEvent }) {
         ) : (
           <>
             {event.actorName}
-            <span className="text-slate-400">（{event.actorUsername}）</span> · {event.actorCommittee} · {t(`roles.${event.actorRole}`)}
+            <span className="text-slate-500">（{event.actorUsername}）</span> · {event.actorCommittee} · {t(`roles.${event.actorRole}`)}
           </>
         )}
       </p>
 
       {event.changes.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-400">{t("audit.noFields")}</p>
+        <p className="mt-2 text-sm text-slate-500">{t("audit.noFields")}</p>
       ) : (
         <div className="mt-2 overflow-hidden rounded-md border border-slate-200">
           <table className="w-full table-fixed text-left text-sm">
@@ -200,7 +200,7 @@ function AuditEntry({ event }: { event: AuditEvent }) {
           ) : null}
         </div>
       )}
-      <p className="mt-1 text-xs text-slate-400">
+      <p className="mt-1 text-xs text-slate-500">
         {t("audit.requestId")} <span className="font-mono">{event.requestId}</span>
       </p>
     </li>
@@ -212,7 +212,7 @@ function ChangeRow({ change, entityType, cols }: { change: FieldChange; entityTy
   const leaf = change.path.split(".").at(-1)!;
   const label = t.has(`audit.fields.${leaf}`) ? t(`audit.fields.${leaf}`) : change.path;
   const show = (value: unknown) => {
-    if (value === undefined || value === null || value === "") return <span className="text-slate-400">{t("audit.empty_value")}</span>;
+    if (value === undefined || value === null || value === "") return <span className="text-slate-500">{t("audit.empty_value")}</span>;
     if (typeof value === "boolean") return t(value ? "audit.yes" : "audit.no");
     // An assignment's status reads as its Chinese label.
     if (leaf === "status" && entityType === "assignment" && typeof value === "string" && t.has(`assignmentStatus.${value}`)) return t(`assignmentStatus.${value}`);
@@ -224,12 +224,12 @@ function ChangeRow({ change, entityType, cols }: { change: FieldChange; entityTy
   const isSame = change.kind === "same";
   return (
     <tr data-change={change.kind} className={clsx(!isSame && "bg-amber-50/60")}>
-      <th scope="row" className={clsx("px-3 py-1.5 align-top font-normal break-words", isSame ? "text-slate-400" : "text-slate-700")}>
+      <th scope="row" className={clsx("px-3 py-1.5 align-top font-normal break-words", isSame ? "text-slate-500" : "text-slate-700")}>
         <span className="block">{label}</span>
         {change.kind !== "same" ? <Badge tone={KIND_TONES[change.kind]}>{t(`audit.kinds.${change.kind}`)}</Badge> : null}
       </th>
       {cols.before ? (
-        <td className={clsx("px-3 py-1.5 align-top break-words whitespace-pre-wrap", isSame ? "text-slate-400" : "text-slate-500", change.kind === "changed" && "line-through decoration-slate-300")}>
+        <td className={clsx("px-3 py-1.5 align-top break-words whitespace-pre-wrap", isSame ? "text-slate-500" : "text-slate-500", change.kind === "changed" && "line-through decoration-slate-300")}>
           {change.kind === "added" ? null : show(change.before)}
         </td>
       ) : null}
@@ -239,7 +239,7 @@ function ChangeRow({ change, entityType, cols }: { change: FieldChange; entityTy
         </td>
       ) : null}
       {cols.after ? (
-        <td className={clsx("px-3 py-1.5 align-top break-words whitespace-pre-wrap", isSame ? "text-slate-400" : "font-medium text-slate-900")}>{change.kind === "removed" ? null : show(change.after)}</td>
+        <td className={clsx("px-3 py-1.5 align-top break-words whitespace-pre-wrap", isSame ? "text-slate-500" : "font-medium text-slate-900")}>{change.kind === "removed" ? null : show(change.after)}</td>
       ) : null}
     </tr>
   );

@@ -3,8 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { AuditLog } from "./audit-log";
 import { parseAuditSearch } from "./params";
 
@@ -12,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("audit");
   if (!can(account.role, "audit.read")) return <Forbidden title={t("title")} />;
@@ -34,3 +36,5 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     </>
   );
 }
+
+export default withClientMessages(["assignmentStatus", "audit", "roles", "work"], AuditPage);

@@ -47,7 +47,7 @@ export function EditableList({
       <ol className="space-y-2">
         {items.map((item, i) => (
           <li key={i} className="flex items-center gap-1.5">
-            <span className="w-5 shrink-0 text-right text-xs text-slate-400 tabular-nums">{i + 1}</span>
+            <span className="w-5 shrink-0 text-right text-xs text-slate-500 tabular-nums">{i + 1}</span>
             <input
               id={i === 0 ? id : undefined}
               className={inputClass}
@@ -57,13 +57,13 @@ export function EditableList({
               aria-invalid={errors.length > 0 && !item.trim()}
               onChange={(e) => set(i, e.target.value)}
             />
-            <button type="button" className="hidden rounded p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700 disabled:opacity-30 sm:inline-flex" disabled={i === 0} aria-label={t("moveUp")} onClick={() => move(i, -1)}>
+            <button type="button" className="hidden rounded p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-700 disabled:opacity-30 sm:inline-flex" disabled={i === 0} aria-label={t("moveUp")} onClick={() => move(i, -1)}>
               <ArrowUp className="h-4 w-4" aria-hidden />
             </button>
-            <button type="button" className="hidden rounded p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700 disabled:opacity-30 sm:inline-flex" disabled={i === items.length - 1} aria-label={t("moveDown")} onClick={() => move(i, 1)}>
+            <button type="button" className="hidden rounded p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-700 disabled:opacity-30 sm:inline-flex" disabled={i === items.length - 1} aria-label={t("moveDown")} onClick={() => move(i, 1)}>
               <ArrowDown className="h-4 w-4" aria-hidden />
             </button>
-            <button type="button" className="rounded p-1.5 text-slate-400 hover:bg-red-50 hover:text-red-700" aria-label={t("removeItem", { item: item || i + 1 })} onClick={() => onChange(items.filter((_, j) => j !== i))}>
+            <button type="button" className="rounded p-1.5 text-slate-500 hover:bg-red-50 hover:text-red-700" aria-label={t("removeItem", { item: item || i + 1 })} onClick={() => onChange(items.filter((_, j) => j !== i))}>
               <X className="h-4 w-4" aria-hidden />
             </button>
           </li>

@@ -21,7 +21,7 @@ type Row = Matrix["rows"][number];
 const CELL_CLASS: Record<CellState, string> = {
   held: "bg-emerald-50 text-emerald-800 hover:bg-emerald-100",
   gap: "bg-red-50 font-semibold text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-100",
-  open: "text-slate-400 hover:bg-slate-100",
+  open: "text-slate-500 hover:bg-slate-100",
   future: "text-slate-300",
 };
 
@@ -82,7 +82,7 @@ export function CoverageMatrix({ period }: { period: Period }) {
             ) : null}
             <div className="min-w-0">
               <p className={clsx("truncate text-slate-900", !nested && "font-medium")}>{row.name}</p>
-              {label ? <p className="truncate text-[10px] leading-tight text-slate-400">{label}</p> : null}
+              {label ? <p className="truncate text-[10px] leading-tight text-slate-500">{label}</p> : null}
             </div>
           </div>
         </th>
@@ -169,7 +169,7 @@ export function CoverageMatrix({ period }: { period: Period }) {
         <p className="px-4 py-12 text-center text-sm text-slate-500">{t("empty")}</p>
       ) : (
         <>
-          <p className="px-4 pt-3 text-xs text-slate-400 sm:hidden">{t("scrollHint")}</p>
+          <p className="px-4 pt-3 text-xs text-slate-500 sm:hidden">{t("scrollHint")}</p>
           <div className="overflow-x-auto p-2 sm:p-4">
             <table className="w-full min-w-[40rem] table-fixed border-separate border-spacing-0 text-sm">
               <thead className="text-xs text-slate-500">
@@ -179,7 +179,7 @@ export function CoverageMatrix({ period }: { period: Period }) {
                   </th>
                   {m.months.map(({ month, phase }, i) => (
                     <th key={month} scope="col" className={clsx("border-b border-slate-100 px-0.5 py-2 text-center font-medium whitespace-nowrap", phase === "current" && "text-brand-700")}>
-                      {i === 0 || month.endsWith("-01") ? <span className="block text-[10px] font-normal text-slate-400">{month.slice(0, 4)}</span> : null}
+                      {i === 0 || month.endsWith("-01") ? <span className="block text-[10px] font-normal text-slate-500">{month.slice(0, 4)}</span> : null}
                       {monthLabel(month, "short")}
                     </th>
                   ))}

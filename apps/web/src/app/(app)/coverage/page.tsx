@@ -4,8 +4,10 @@ import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
 import { ExportButton } from "@/components/export-button";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { toURLSearchParams } from "../tasks/params";
 import { CoverageMatrix } from "./coverage-matrix";
 import { resolvePeriod } from "./params";
@@ -14,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("coverage"))("title") };
 }
 
-export default async function CoveragePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function CoveragePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("coverage");
   if (!can(account.role, "coverage.read")) return <Forbidden title={t("title")} />;
@@ -34,3 +36,5 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
     </>
   );
 }
+
+export default withClientMessages(["coverage", "exports"], CoveragePage);

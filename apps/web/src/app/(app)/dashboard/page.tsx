@@ -4,6 +4,7 @@ import { can } from "@dm/api/domain/roles";
 import { BreakdownTable } from "@/components/dashboard/figures";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 import { getCaller } from "@/trpc/server";
 import { toURLSearchParams } from "../tasks/params";
@@ -22,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * server (every number is in the HTML, for phones, print and screen readers); the charts load
  * afterwards in the browser.
  */
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("dashboard");
   if (!can(account.role, "dashboard.read")) return <Forbidden title={t("title")} />;
@@ -81,3 +82,5 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     </>
   );
 }
+
+export default withClientMessages(["dashboard"], DashboardPage);

@@ -34,11 +34,11 @@ export function TrendTable({ trend }: { trend: TrendPoint[] }) {
               {p.begun ? (
                 SERIES.map((s) => (
                   <td key={s} data-figure={s} className="px-2 py-1.5 text-right tabular-nums sm:px-3">
-                    {s === "reportsMissing" && p.reportsMissing === null ? <span className="text-slate-400">{t("notDue")}</span> : p[s]}
+                    {s === "reportsMissing" && p.reportsMissing === null ? <span className="text-slate-500">{t("notDue")}</span> : p[s]}
                   </td>
                 ))
               ) : (
-                <td colSpan={SERIES.length} className="px-2 py-1.5 text-right text-slate-400 sm:px-3">
+                <td colSpan={SERIES.length} className="px-2 py-1.5 text-right text-slate-500 sm:px-3">
                   {t("notBegun")}
                 </td>
               )}

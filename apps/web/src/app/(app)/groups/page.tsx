@@ -7,25 +7,27 @@ import { GroupsNav } from "@/components/groups/groups-nav";
 import { toURLSearchParams } from "@/app/(app)/tasks/params";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { LinkButton, PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getCaller } from "@/trpc/server";
 import { parseGroupSearch } from "./params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("groups"))("title") };
 }
 
-/** Staff see the groups in their scope; a member sees the groups they serve in. */
-export default async function GroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+/**
+ * Staff see the groups in their scope; a member sees the groups they serve in. Rendered from data
+ * loaded here, without React Query (a member's phone loads this page's code).
+ */
+async function GroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("groups");
   const staff = can(account.role, "group.read");
   if (!staff && !can(account.role, "group.serve")) return <Forbidden title={t("title")} />;
-  const input = staff ? parseGroupSearch(toURLSearchParams(await searchParams)) : { page: 1 };
-  const [departments] = await Promise.all([
-    staff ? (await getCaller()).department.inScope() : Promise.resolve([]),
-    getQueryClient().prefetchQuery(trpc.group.list.queryOptions(input)),
-  ]);
+  const parsed = parseGroupSearch(toURLSearchParams(await searchParams));
+  const caller = await getCaller();
+  const [departments, data] = await Promise.all([staff ? caller.department.inScope() : Promise.resolve([]), caller.group.list(staff ? parsed : { page: parsed.page })]);
   return (
     <>
       <PageHeader title={staff ? t("title") : t("myTitle")} description={staff ? t("description") : t("myDescription")}>
@@ -37,9 +39,9 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
         ) : null}
       </PageHeader>
       {staff ? <GroupsNav /> : null}
-      <HydrateClient>
-        <GroupList departments={departments} mine={!staff} />
-      </HydrateClient>
+      <GroupList data={data} departments={departments} mine={!staff} />
     </>
   );
 }
+
+export default withClientMessages(["groups", "roles", "work"], GroupsPage);

@@ -1,5 +1,6 @@
 import { GROUP_KINDS } from "@dm/db/enums";
-import { type GroupListInput, TERM_STATUSES } from "@dm/api/schemas/group";
+import type { GroupListInput } from "@dm/api/schemas/group";
+import { TERM_STATUS_CHOICES } from "@/components/groups/labels";
 import { pageParam, searchParam } from "@/components/url-params";
 
 type Filters = Required<Pick<GroupListInput, "page">> & Omit<GroupListInput, "page">;
@@ -9,7 +10,7 @@ export function parseGroupSearch(params: URLSearchParams): Filters {
   const int = (v: string | null) => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
   return {
     departmentId: int(params.get("department")),
-    status: TERM_STATUSES.find((s) => s === params.get("status")),
+    status: TERM_STATUS_CHOICES.find((s) => s === params.get("status")),
     kind: GROUP_KINDS.find((k) => k === params.get("kind")),
     search: searchParam(params),
     page: pageParam(params),

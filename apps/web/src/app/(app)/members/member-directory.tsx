@@ -123,7 +123,7 @@ export function MemberDirectory() {
                     <td className="max-w-64 truncate px-4 py-2.5 text-slate-600" title={m.workplace}>
                       {m.workplace}
                     </td>
-                    <td className="px-4 py-2.5 whitespace-nowrap">{m.hasSignIn ? <Badge tone="green">{t("members.hasSignIn")}</Badge> : <span className="text-xs text-slate-400">{t("members.noSignIn")}</span>}</td>
+                    <td className="px-4 py-2.5 whitespace-nowrap">{m.hasSignIn ? <Badge tone="green">{t("members.hasSignIn")}</Badge> : <span className="text-xs text-slate-500">{t("members.noSignIn")}</span>}</td>
                   </tr>
                 ))}
               </tbody>

@@ -10,7 +10,7 @@ import type { MemberFields } from "@dm/api/schemas/member";
 import { MEMBER_LEVELS, PARTIES, SECTORS } from "@dm/db/enums";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { buttonClass, Card, CardHeader, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { Card, EmptyState, PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { MemberDirectory } from "./member-directory";
 import { RosterActions } from "./roster-actions";
 import { parseMemberSearch } from "./params";
@@ -12,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("members"))("title") };
 }
 
-export default async function MembersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function MembersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations();
   if (!can(account.role, "member.read")) {
@@ -43,3 +45,5 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     </>
   );
 }
+
+export default withClientMessages(["memberLevels", "members", "rosterActions"], MembersPage);

@@ -161,7 +161,7 @@ function SubmissionStatus({ campaignId, month, hideWhenOnlyOwn }: { campaignId: 
         <div className="min-w-0 flex-1">
           <p className={clsx("text-slate-900", i.level === "county" && "font-medium")}>
             {i.name}
-            {parent ? <span className="ml-1.5 text-xs font-normal text-slate-400">{parent}</span> : null}
+            {parent ? <span className="ml-1.5 text-xs font-normal text-slate-500">{parent}</span> : null}
           </p>
           <p className="text-xs text-slate-500">
             {i.submittedAt ? t("submittedAtValue", { at: dateTime(i.submittedAt) }) : i.hasDraft ? t("draftNotSubmitted") : null}

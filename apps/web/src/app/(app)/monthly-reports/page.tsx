@@ -4,8 +4,10 @@ import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { Card, EmptyState, PageHeader } from "@/components/ui";
 import { ExportButton } from "@/components/export-button";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { toURLSearchParams } from "../tasks/params";
 import { MonthlyReports } from "./monthly-reports";
 import { resolveReportPeriod } from "./params";
@@ -15,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** 月报: the caller's own months (counties and townships) and who has submitted for a month. */
-export default async function MonthlyReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function MonthlyReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("monthlyReports");
   if (!can(account.role, "coverage.read")) return <Forbidden title={t("title")} />;
@@ -50,3 +52,5 @@ export default async function MonthlyReportsPage({ searchParams }: { searchParam
     </>
   );
 }
+
+export default withClientMessages(["exports", "monthlyReports"], MonthlyReportsPage);

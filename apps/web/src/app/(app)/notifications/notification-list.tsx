@@ -1,15 +1,16 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { clsx } from "clsx";
 import { AlarmClock, Bell, Building2, CalendarCheck, CalendarClock, CalendarDays, CalendarX, CheckCheck, ClipboardList, CornerUpLeft, FileCheck2, FileClock, FileWarning, Inbox, type LucideIcon, MessageSquareReply, MessageSquareText, Stamp, TriangleAlert } from "lucide-react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
+import { useTransition } from "react";
+import type { AppRouter } from "@dm/api";
 import { Pager } from "@/components/tasks/pager";
 import { formatDateTime } from "@/components/tasks/timeline";
 import { Alert, buttonClass, Card, EmptyState } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
-import { parsePage } from "./params";
+import { type Inputs, useCall } from "@/trpc/lazy";
 
 const KINDS: Record<string, { key: string; icon: LucideIcon; tone: string }> = {
   "assignment.sent": { key: "sent", icon: Inbox, tone: "bg-amber-100 text-amber-800" },
@@ -41,24 +42,25 @@ const KINDS: Record<string, { key: string; icon: LucideIcon; tone: string }> = {
 /** Only paths inside the app are followed. */
 const safeLink = (link: string) => (link.startsWith("/") && !link.startsWith("//") ? link : "/");
 
-export function NotificationList() {
+type Page = inferRouterOutputs<AppRouter>["notification"]["list"];
+
+/**
+ * The caller's notifications, a page at a time, from the server (`data`); `unread` is the total
+ * unread count, which "mark all read" follows (it covers every page, not just this one).
+ */
+export function NotificationList({ data, unread }: { data: Page; unread: number }) {
   const t = useTranslations("notifications");
   const format = useFormatter();
-  const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
-  const queryClient = useQueryClient();
-  const page = parsePage(useSearchParams().get("page"));
-  const { data, isFetching, isError, error } = useQuery({ ...trpc.notification.list.queryOptions({ page }), placeholderData: keepPreviousData });
-  // "Mark all read" covers every page, so it follows the total unread count, not this page's.
-  const { data: unread = 0 } = useQuery(trpc.notification.unreadCount.queryOptions());
-  const invalidate = () => queryClient.invalidateQueries(trpc.notification.pathFilter());
-  const markAll = useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: invalidate }));
-  const markOne = useMutation(trpc.notification.markRead.mutationOptions({ onSettled: invalidate }));
+  const [paging, startPaging] = useTransition();
+  const markAll = useCall((client, input: Inputs["notification"]["markRead"]) => client.notification.markRead.mutate(input));
+  // Opening one leaves the page: no need to render it again.
+  const markOne = useCall((client, input: Inputs["notification"]["markRead"]) => client.notification.markRead.mutate(input), { refresh: false });
 
   async function open(n: { id: number; link: string; readAt: Date | null }) {
     // Reading it should not wait for the next page; a failure to mark it read is not worth stopping for.
-    if (!n.readAt) await markOne.mutateAsync({ ids: [n.id] }).catch(() => undefined);
+    if (!n.readAt) await markOne.mutate({ ids: [n.id] });
     router.push(safeLink(n.link));
   }
 
@@ -66,20 +68,19 @@ export function NotificationList() {
     <Card>
       <div className="flex items-center justify-between gap-3 border-b border-slate-100 px-4 py-3">
         <span className="text-sm text-slate-500" aria-live="polite">
-          {data ? t("total", { total: data.total }) : t("loading")}
+          {t("total", { total: data.total })}
         </span>
         <button type="button" className={buttonClass.secondary} disabled={markAll.isPending || unread === 0} onClick={() => markAll.mutate({})}>
           <CheckCheck className="h-4 w-4" aria-hidden />
           {t("markAll")}
         </button>
       </div>
-      {isError ? <Alert className="m-4">{error.message}</Alert> : null}
       {markAll.error ? <Alert className="m-4">{markAll.error.message}</Alert> : null}
-      {data && data.items.length === 0 ? (
+      {data.items.length === 0 ? (
         <EmptyState title={t("empty")} hint={t("emptyHint")} />
       ) : (
-        <ul className={clsx("divide-y divide-slate-100", isFetching && "opacity-60")} aria-busy={isFetching}>
-          {data?.items.map((n) => {
+        <ul className={clsx("divide-y divide-slate-100", paging && "opacity-60")} aria-busy={paging}>
+          {data.items.map((n) => {
             const kind = KINDS[n.kind] ?? { key: "other", icon: Bell, tone: "bg-slate-100 text-slate-600" };
             const Icon = kind.icon;
             const unread = !n.readAt;
@@ -105,7 +106,7 @@ export function NotificationList() {
                       ) : null}
                     </span>
                     <span className={clsx("mt-0.5 block text-sm", unread ? "text-slate-900" : "text-slate-600")}>{n.title}</span>
-                    <time dateTime={n.createdAt.toISOString()} className="mt-0.5 block text-xs text-slate-400 tabular-nums">
+                    <time dateTime={n.createdAt.toISOString()} className="mt-0.5 block text-xs text-slate-500 tabular-nums">
                       {formatDateTime(format, n.createdAt)}
                     </time>
                   </span>
@@ -115,7 +116,7 @@ export function NotificationList() {
           })}
         </ul>
       )}
-      {data ? <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => router.replace(p > 1 ? `${pathname}?page=${p}` : pathname, { scroll: false })} /> : null}
+      <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => startPaging(() => router.replace(p > 1 ? `${pathname}?page=${p}` : pathname, { scroll: false }))} />
     </Card>
   );
 }

@@ -1,24 +1,24 @@
 "use client";
 
-import { useSuspenseQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTRPC } from "@/trpc/react";
+import type { inferRouterOutputs } from "@trpc/server";
+import { usePathname, useRouter } from "next/navigation";
+import { useTransition } from "react";
+import type { AppRouter } from "@dm/api";
 import { ParticipationRecord, YearSelect } from "./participation-record";
-import { parseYear } from "./years";
 
-/** The signed-in member's own year, with the year in the URL. */
-export function MyParticipation() {
-  const trpc = useTRPC();
+/** The signed-in member's own year (`record`, from the server), with the year in the URL. */
+export function MyParticipation({ year, record }: { year: number; record: inferRouterOutputs<AppRouter>["participation"]["mine"] }) {
   const router = useRouter();
   const pathname = usePathname();
-  const year = parseYear(useSearchParams().get("year"));
-  const { data } = useSuspenseQuery(trpc.participation.mine.queryOptions({ year }));
+  const [pending, startTransition] = useTransition();
   return (
     <div className="space-y-4">
       <div className="flex justify-end">
-        <YearSelect year={year} onChange={(y) => router.replace(`${pathname}?year=${y}`, { scroll: false })} />
+        <YearSelect year={year} onChange={(y) => startTransition(() => router.replace(`${pathname}?year=${y}`, { scroll: false }))} />
       </div>
-      <ParticipationRecord record={data} />
+      <div className={pending ? "opacity-60 transition-opacity" : undefined} aria-busy={pending}>
+        <ParticipationRecord record={record} />
+      </div>
     </div>
   );
 }

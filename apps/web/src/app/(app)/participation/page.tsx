@@ -4,8 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { Card, EmptyState, LinkButton, PageHeader } from "@/components/ui";
 import { ExportButton } from "@/components/export-button";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getCaller } from "@/trpc/server";
 import { MyParticipation } from "./my-participation";
 import { parseRankingSearch } from "./params";
 import { Ranking } from "./ranking";
@@ -17,12 +18,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Members see their own year; staff see the ranking of the committees in their scope. */
-export default async function ParticipationPage({ searchParams }: Props) {
+/**
+ * Members see their own year; staff see the ranking of the committees in their scope. Both are
+ * rendered from data loaded here, without React Query (they share the page's code, and a
+ * member's phone loads it).
+ */
+async function ParticipationPage({ searchParams }: Props) {
   const account = await requireAccount();
   const t = await getTranslations("participation");
   const raw = await searchParams;
-  const queryClient = getQueryClient();
+  const caller = await getCaller();
   const rulesLink = (
     <LinkButton href="/participation/rules">
       <ListOrdered className="h-4 w-4" aria-hidden />
@@ -32,7 +37,7 @@ export default async function ParticipationPage({ searchParams }: Props) {
 
   if (can(account.role, "participation.read")) {
     const params = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
-    await Promise.all([queryClient.prefetchQuery(trpc.participation.ranking.queryOptions(parseRankingSearch(params))), queryClient.prefetchQuery(trpc.committee.tree.queryOptions())]);
+    const [data, committees] = await Promise.all([caller.participation.ranking(parseRankingSearch(params)), caller.committee.tree()]);
     return (
       <>
         <PageHeader title={t("ranking")} description={t("staffDescription")}>
@@ -41,9 +46,7 @@ export default async function ParticipationPage({ searchParams }: Props) {
             {rulesLink}
           </div>
         </PageHeader>
-        <HydrateClient>
-          <Ranking />
-        </HydrateClient>
+        <Ranking data={data} committees={committees} />
       </>
     );
   }
@@ -59,15 +62,15 @@ export default async function ParticipationPage({ searchParams }: Props) {
     );
   }
   const year = parseYear(raw.year);
-  await queryClient.prefetchQuery(trpc.participation.mine.queryOptions({ year }));
+  const record = await caller.participation.mine({ year });
   return (
     <>
       <PageHeader title={t("title")} description={t("mineDescription")}>
         {rulesLink}
       </PageHeader>
-      <HydrateClient>
-        <MyParticipation />
-      </HydrateClient>
+      <MyParticipation year={year} record={record} />
     </>
   );
 }
+
+export default withClientMessages(["attendance", "exports", "participation", "work"], ParticipationPage);

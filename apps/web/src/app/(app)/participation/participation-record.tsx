@@ -92,7 +92,7 @@ export function ParticipationRecord({ record }: { record: ParticipationRecordDat
                     ) : a.activityStatus === "planned" ? (
                       <Badge tone="blue">{t("planned")}</Badge>
                     ) : (
-                      <span className="text-xs text-slate-400">{t("notMarked")}</span>
+                      <span className="text-xs text-slate-500">{t("notMarked")}</span>
                     )}
                     {a.checkedInAt ? (
                       <span className="inline-flex items-center gap-1 text-xs text-slate-600">

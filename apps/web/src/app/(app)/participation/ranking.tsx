@@ -1,32 +1,35 @@
 "use client";
 
-import { keepPreviousData, useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { clsx } from "clsx";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { AppRouter } from "@dm/api";
 import { ResultSummary, useUrlInput } from "@/components/list";
 import { Pager } from "@/components/tasks/pager";
-import { Alert, Card, EmptyState, inputClass } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { Card, EmptyState, inputClass } from "@/components/ui";
 import { parseRankingSearch, toRankingSearch } from "./params";
 import { YearSelect } from "./participation-record";
 
 const COUNTS = ["present", "late", "absent", "excused", "finding"] as const;
 
-/** 积分排名: a committee's members (its subtree, in scope) by points for a year, 20 to a page. */
-export function Ranking() {
+type Outputs = inferRouterOutputs<AppRouter>;
+
+/**
+ * 积分排名: a committee's members (its subtree, in scope) by points for a year, 20 to a page,
+ * rendered from the server's answer for the URL (the page shares its code with the members' own
+ * record, which goes without React Query).
+ */
+export function Ranking({ data, committees }: { data: Outputs["participation"]["ranking"]; committees: Outputs["committee"]["tree"] }) {
   const t = useTranslations("participation");
-  const trpc = useTRPC();
-  const { input, go } = useUrlInput(parseRankingSearch, toRankingSearch);
-  const { data: committees } = useSuspenseQuery(trpc.committee.tree.queryOptions());
-  const { data, isFetching, isError, error } = useQuery({ ...trpc.participation.ranking.queryOptions(input), placeholderData: keepPreviousData });
+  const { input, go, pending: isFetching } = useUrlInput(parseRankingSearch, toRankingSearch);
   const baseDepth = committees[0] ? committees[0].path.split("/").length : 0;
   const memberLink = (id: number) => `/members/${id}?year=${input.year}`;
 
   return (
     <Card>
       <div className="flex flex-col gap-2 border-b border-slate-100 p-4 sm:flex-row sm:items-center">
-        <select aria-label={t("committee")} className={clsx(inputClass, "sm:w-64")} value={input.committeeId ?? data?.committee?.id ?? ""} onChange={(e) => go({ committeeId: Number(e.target.value) || undefined })}>
+        <select aria-label={t("committee")} className={clsx(inputClass, "sm:w-64")} value={input.committeeId ?? data.committee?.id ?? ""} onChange={(e) => go({ committeeId: Number(e.target.value) || undefined })}>
           {committees.map((c) => (
             <option key={c.id} value={c.id}>
               {"\u3000".repeat(Math.max(0, c.path.split("/").length - baseDepth))}
@@ -37,15 +40,14 @@ export function Ranking() {
         <YearSelect year={input.year} onChange={(year) => go({ year })} />
       </div>
 
-      {isError ? <Alert className="m-4">{error.message}</Alert> : null}
-      {data?.committee ? <ResultSummary text={t("rankingTotal", { committee: data.committee.name, total: data.total })} clearLabel="" /> : null}
+      {data.committee ? <ResultSummary text={t("rankingTotal", { committee: data.committee.name, total: data.total })} clearLabel="" /> : null}
 
-      {data && data.items.length === 0 ? (
+      {data.items.length === 0 ? (
         <EmptyState title={t("rankingEmpty")} />
       ) : (
         <div className={isFetching ? "opacity-60 transition-opacity" : undefined} aria-busy={isFetching}>
           <ol className="divide-y divide-slate-100 md:hidden" aria-label={t("ranking")}>
-            {data?.items.map((r) => (
+            {data.items.map((r) => (
               <li key={r.memberId} className="flex items-center gap-3 px-4 py-3">
                 <span className={clsx("flex h-8 w-8 shrink-0 items-center justify-center rounded-full text-sm font-semibold tabular-nums", r.rank <= 3 ? "bg-amber-100 text-amber-800" : "bg-slate-100 text-slate-600")}>{r.rank}</span>
                 <div className="min-w-0 flex-1">
@@ -76,7 +78,7 @@ export function Ranking() {
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {data?.items.map((r) => (
+                {data.items.map((r) => (
                   <tr key={r.memberId} className="hover:bg-slate-50">
                     <td className="px-4 py-2.5 tabular-nums">{r.rank}</td>
                     <td className="px-4 py-2.5 font-medium whitespace-nowrap">
@@ -98,7 +100,7 @@ export function Ranking() {
           </div>
         </div>
       )}
-      {data ? <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => go({ page })} /> : null}
+      <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => go({ page })} />
     </Card>
   );
 }

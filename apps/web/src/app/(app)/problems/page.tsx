@@ -5,8 +5,10 @@ import { can } from "@dm/api/domain/roles";
 import { toURLSearchParams } from "@/app/(app)/tasks/params";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { LinkButton, PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { parseProblemSearch } from "./params";
 import { ProblemLedger } from "./problem-ledger";
 
@@ -14,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("problems"))("title") };
 }
 
-export default async function ProblemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function ProblemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("problems");
   if (!can(account.role, "problem.read")) return <Forbidden title={t("title")} />;
@@ -43,3 +45,5 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
     </>
   );
 }
+
+export default withClientMessages(["common", "problemCategory", "problemSource", "problemStatus", "problems", "work"], ProblemsPage);

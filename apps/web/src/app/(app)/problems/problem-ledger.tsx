@@ -183,7 +183,7 @@ export function ProblemLedger() {
                         <span className="whitespace-nowrap">{p.committeeName}</span>
                         {p.countyName && p.countyName !== p.committeeName ? <p className="text-xs whitespace-nowrap text-slate-500">{p.countyName}</p> : null}
                       </td>
-                      <td className="px-3 py-2.5 text-slate-700">{p.departmentName ?? <span className="text-slate-400">{t("problems.noDepartment")}</span>}</td>
+                      <td className="px-3 py-2.5 text-slate-700">{p.departmentName ?? <span className="text-slate-500">{t("problems.noDepartment")}</span>}</td>
                       <td className="px-3 py-2.5 whitespace-nowrap">
                         <span className={clsx("tabular-nums", p.overdue ? "font-medium text-red-700" : "text-slate-700")}>{p.deadline ?? "—"}</span>
                         {p.overdue ? (
@@ -214,7 +214,7 @@ function StatCard({ label, value, hint, tone }: { label: string; value: number |
     <Card className="px-4 py-3 sm:px-5 sm:py-4">
       <p className="text-sm text-slate-500">{label}</p>
       <p className={clsx("mt-1 text-2xl font-semibold tabular-nums sm:text-3xl", tone ?? "text-slate-900")}>{value}</p>
-      {hint ? <p className="mt-1 text-xs text-slate-400">{hint}</p> : null}
+      {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
     </Card>
   );
 }

@@ -5,8 +5,10 @@ import { CITY_ROLES, roleAllows } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { LinkButton, PageHeader } from "@/components/ui";
 import { ExportButton } from "@/components/export-button";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { parseTaskSearch, toURLSearchParams } from "./params";
 import { TaskList } from "./task-list";
 
@@ -14,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tasks"))("title") };
 }
 
-export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("tasks");
   if (!roleAllows(account.role, CITY_ROLES)) return <Forbidden title={t("title")} />;
@@ -42,3 +44,5 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     </>
   );
 }
+
+export default withClientMessages(["assignmentStatus", "assignments", "common", "exports", "tasks", "work"], TasksPage);

@@ -12,7 +12,7 @@ import { AttachmentUploader, type UploadedFile } from "@/components/attachments/
 import { CommitteeChecklist } from "@/components/tasks/committee-checklist";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { Alert, buttonClass, Card, CardHeader, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 

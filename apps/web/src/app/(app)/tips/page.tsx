@@ -4,8 +4,10 @@ import { can } from "@dm/api/domain/roles";
 import { toURLSearchParams } from "@/app/(app)/tasks/params";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { parseTipSearch } from "./params";
 import { TipList } from "./tip-list";
 
@@ -13,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tips"))("title") };
 }
 
-export default async function TipsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function TipsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("tips");
   if (!can(account.role, "tip.triage")) return <Forbidden title={t("title")} />;
@@ -32,3 +34,5 @@ export default async function TipsPage({ searchParams }: { searchParams: Promise
     </>
   );
 }
+
+export default withClientMessages(["common", "tips", "work"], TipsPage);

@@ -60,7 +60,7 @@ export function TipList() {
                 <div className="flex flex-wrap items-center gap-2">
                   <TipStatusBadge status={tip.status} />
                   <span className="font-mono text-xs tracking-wide text-slate-500">{tip.code}</span>
-                  <time className="ml-auto text-xs text-slate-400 tabular-nums" dateTime={tip.createdAt.toISOString()}>
+                  <time className="ml-auto text-xs text-slate-500 tabular-nums" dateTime={tip.createdAt.toISOString()}>
                     {formatDateTime(format, tip.createdAt)}
                   </time>
                 </div>

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Emblem } from "@/components/ui";
 import { LanguageSwitch } from "@/components/language-switch";
+import { withClientMessages } from "@/i18n/client-messages";
 import { currentAccount } from "@/server/viewer";
 import { LoginForm } from "./login-form";
 
@@ -30,7 +31,7 @@ function safeCallback(value: string | string[] | undefined): string {
   }
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   // Checked against the database: a signed-out or outdated token must not bounce back here.
@@ -83,3 +84,5 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     </div>
   );
 }
+
+export default withClientMessages(["language", "login"], LoginPage);

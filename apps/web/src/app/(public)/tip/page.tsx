@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { withClientMessages } from "@/i18n/client-messages";
+import { getCaller } from "@/trpc/server";
 import { TipForm } from "./tip-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -8,16 +9,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** 举报线索: the public form, no sign-in. */
-export default async function PublicTipPage() {
+async function PublicTipPage() {
   const t = await getTranslations("tipForm");
-  await getQueryClient().prefetchQuery(trpc.tip.areas.queryOptions());
+  const areas = await (await getCaller()).tip.areas();
   return (
     <>
       <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
-      <HydrateClient>
-        <TipForm />
-      </HydrateClient>
+      <TipForm areas={areas} />
     </>
   );
 }
+
+export default withClientMessages(["errors", "tipForm"], PublicTipPage);

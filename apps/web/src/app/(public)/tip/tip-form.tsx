@@ -1,15 +1,15 @@
 "use client";
 
-import { useSuspenseQuery } from "@tanstack/react-query";
 import { Camera, Send, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@dm/api";
 import { TIP_LIMITS } from "@dm/api/domain/tip-limits";
 import { formatSize } from "@/components/attachments/shared";
 import { describedBy, Field } from "@/components/tasks/field";
 import { Alert, buttonClass, Card, inputClass } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
 
 const MAX_MB = TIP_LIMITS.maxPhotoBytes / 1024 / 1024;
 
@@ -23,13 +23,12 @@ interface Photo {
  * The public tip form, made for a phone: where (county, then optionally the township, and a
  * place in words), what, optional photos and contact. Everything goes in one request; the
  * answer is a reference code, shown on the status page. `website` is a honeypot: hidden from
- * people, left empty by them.
+ * people, left empty by them. The areas come from the page (server-rendered): a citizen's
+ * phone gets no query client for one list.
  */
-export function TipForm() {
+export function TipForm({ areas }: { areas: inferRouterOutputs<AppRouter>["tip"]["areas"] }) {
   const t = useTranslations("tipForm");
-  const trpc = useTRPC();
   const router = useRouter();
-  const { data: areas } = useSuspenseQuery(trpc.tip.areas.queryOptions());
   const counties = useMemo(() => areas.filter((a) => a.level === "county"), [areas]);
   const [countyId, setCountyId] = useState<number | null>(null);
   const [townshipId, setTownshipId] = useState<number | null>(null);

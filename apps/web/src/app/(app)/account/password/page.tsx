@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { PasswordForm } from "./password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
 }
 
-export default async function PasswordPage() {
+async function PasswordPage() {
   const t = await getTranslations("account");
   return (
     <>
@@ -18,3 +19,5 @@ export default async function PasswordPage() {
     </>
   );
 }
+
+export default withClientMessages(["account"], PasswordPage);

@@ -1,12 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ChangePasswordInput } from "@dm/api/schemas/account";
 import { buttonClass, inputClass } from "@/components/ui";
 import { signOutAfterPasswordChange } from "@/server/actions";
-import { useTRPC } from "@/trpc/react";
+import { useCall } from "@/trpc/lazy";
 
 const FIELDS = [
   { name: "currentPassword", label: "current", autoComplete: "current-password" },
@@ -16,9 +15,9 @@ const FIELDS = [
 
 export function PasswordForm() {
   const t = useTranslations("account");
-  const trpc = useTRPC();
   const [values, setValues] = useState<ChangePasswordInput>({ currentPassword: "", newPassword: "", confirmPassword: "" });
-  const change = useMutation(trpc.account.changePassword.mutationOptions({ onSuccess: () => signOutAfterPasswordChange() }));
+  // Success signs the session out (to /login): nothing here to render again.
+  const change = useCall((client, input: ChangePasswordInput) => client.account.changePassword.mutate(input), { onSuccess: () => signOutAfterPasswordChange(), refresh: false });
   const fieldErrors = change.error?.data?.fieldErrors ?? {};
   const formError = change.error && Object.keys(fieldErrors).length === 0 ? change.error.message : null;
 

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { CheckIn } from "@/components/activities/check-in";
 import { Forbidden } from "@/components/tasks/forbidden";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Where the organiser's QR code leads: /activities/check-in?a=<activity>&t=<token>. */
-export default async function CheckInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function CheckInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("activities");
   if (!can(account.role, "activity.join")) return <Forbidden title={t("checkInTitle")} />;
@@ -23,3 +24,5 @@ export default async function CheckInPage({ searchParams }: { searchParams: Prom
     </>
   );
 }
+
+export default withClientMessages(["activities", "activityStatus", "attendance", "registrationStatus"], CheckInPage);

@@ -4,14 +4,16 @@ import { can } from "@dm/api/domain/roles";
 import { ActivityForm } from "@/components/activities/activity-form";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("activities"))("newTitle") };
 }
 
-export default async function NewActivityPage() {
+async function NewActivityPage() {
   const account = await requireAccount();
   const t = await getTranslations("activities");
   if (!can(account.role, "activity.organise")) return <Forbidden title={t("newTitle")} />;
@@ -25,3 +27,5 @@ export default async function NewActivityPage() {
     </>
   );
 }
+
+export default withClientMessages(["activities", "activityTypes", "attachments", "audiences", "errors", "tasks", "work"], NewActivityPage);

@@ -9,6 +9,7 @@ import { BreakdownTable, useRate } from "@/components/dashboard/figures";
 import { ReportStateBadge } from "@/components/monthly/report-state";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { Card, EmptyState, PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
 import { getCaller } from "@/trpc/server";
 import { toURLSearchParams } from "../../tasks/params";
@@ -28,7 +29,7 @@ type Briefing = Awaited<ReturnType<Caller["dashboard"]["briefing"]>>;
  * controls and the app's shell are hidden in print (globals.css sets the page); a county may
  * brief itself and its townships only (the API answers NOT_FOUND otherwise: a 404 here).
  */
-export default async function BriefingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function BriefingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("briefing");
   if (!can(account.role, "dashboard.read")) return <Forbidden title={t("title")} />;
@@ -301,3 +302,5 @@ function OpinionsSummary({ b }: { b: Briefing }) {
   const answered = c.opinionsAdopted + c.opinionsPartlyAdopted + c.opinionsNotAdopted;
   return <p>{t("opinionsSummary", { inMonth: c.opinionsInMonth, total: c.opinions, answered, adopted: c.opinionsAdopted, partly: c.opinionsPartlyAdopted, not: c.opinionsNotAdopted, rate: rate(b.rates.adoption) })}</p>;
 }
+
+export default withClientMessages(["briefing"], BriefingPage);

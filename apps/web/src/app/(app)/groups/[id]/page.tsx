@@ -8,8 +8,8 @@ import { GroupDetail } from "@/components/groups/group-detail";
 import { loadGroup } from "@/components/groups/server";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { routeId } from "@/components/tasks/server";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -19,22 +19,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** 404 for a group outside the caller's view (another county's, or one a member is not in). */
-export default async function GroupPage({ params }: Props) {
+async function GroupPage({ params }: Props) {
   const account = await requireAccount();
   const t = await getTranslations("groups");
   const id = routeId((await params).id);
   const staff = can(account.role, "group.read");
   if (!staff && !can(account.role, "group.serve")) return <Forbidden title={t("title")} />;
   const group = await loadGroup(id);
-  getQueryClient().setQueryData(trpc.group.byId.queryKey({ id }), group);
   const today = chinaToday();
   const year = currentAppraisalYear(today);
   return (
     <>
       <BackLink href="/groups" label={staff ? t("title") : t("myTitle")} />
-      <HydrateClient>
-        <GroupDetail id={id} appraisalYear={year} appraisalOpen={appraisalOpen(year, today)} />
-      </HydrateClient>
+      <GroupDetail group={group} appraisalYear={year} appraisalOpen={appraisalOpen(year, today)} />
     </>
   );
 }
+
+export default withClientMessages(["groups", "roles", "work"], GroupPage);

@@ -9,15 +9,17 @@ import { GroupsNav } from "@/components/groups/groups-nav";
 import { YearSwitch } from "@/components/groups/year-switch";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("groups.appraisal"))("title") };
 }
 
 /** Criteria and results of a year (?year=, the open appraisal's by default), for the caller's committee or one below it. */
-export default async function AppraisalPage({ searchParams }: { searchParams: Promise<{ year?: string; committee?: string }> }) {
+async function AppraisalPage({ searchParams }: { searchParams: Promise<{ year?: string; committee?: string }> }) {
   const account = await requireAccount();
   const t = await getTranslations("groups");
   if (!can(account.role, "group.read")) return <Forbidden title={t("appraisal.title")} />;
@@ -46,3 +48,5 @@ export default async function AppraisalPage({ searchParams }: { searchParams: Pr
     </>
   );
 }
+
+export default withClientMessages(["groups", "work"], AppraisalPage);

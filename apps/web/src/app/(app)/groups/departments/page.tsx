@@ -6,15 +6,17 @@ import { DepartmentRegister } from "@/components/groups/department-register";
 import { GroupsNav } from "@/components/groups/groups-nav";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("groups.departments"))("title") };
 }
 
 /** The caller's own register (editable by its record keepers), or one below it with ?committee=. */
-export default async function DepartmentsPage({ searchParams }: { searchParams: Promise<{ committee?: string }> }) {
+async function DepartmentsPage({ searchParams }: { searchParams: Promise<{ committee?: string }> }) {
   const account = await requireAccount();
   const t = await getTranslations("groups");
   if (!can(account.role, "group.read")) return <Forbidden title={t("departments.title")} />;
@@ -35,3 +37,5 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
     </>
   );
 }
+
+export default withClientMessages(["groups", "work"], DepartmentsPage);

@@ -6,14 +6,16 @@ import { BackLink } from "@/components/groups/back-link";
 import { GroupForm } from "@/components/groups/group-form";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("groups.form"))("newTitle") };
 }
 
-export default async function NewGroupPage() {
+async function NewGroupPage() {
   const account = await requireAccount();
   const t = await getTranslations("groups");
   if (!can(account.role, "group.manage")) return <Forbidden title={t("form.newTitle")} />;
@@ -28,3 +30,5 @@ export default async function NewGroupPage() {
     </>
   );
 }
+
+export default withClientMessages(["groups", "roles", "work"], NewGroupPage);

@@ -8,7 +8,7 @@ import { useState } from "react";
 import type { AppRouter } from "@dm/api";
 import { ConfirmDialog } from "@/components/tasks/confirm-dialog";
 import { describedBy, Field } from "@/components/tasks/field";
-import { fieldErrorsOf, isConflict } from "@/components/tasks/mutations";
+import { fieldErrorsOf, isConflict } from "@/components/tasks/errors";
 import type { Notice } from "@/components/tasks/review-actions";
 import { Alert, buttonClass, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";

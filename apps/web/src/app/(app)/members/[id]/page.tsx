@@ -4,8 +4,10 @@ import { cache } from "react";
 import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { parseYear } from "../../participation/years";
 import { MemberDetail } from "./member-detail";
 
@@ -19,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** A member of the caller's scope (else 404): details, the actions staff may take, and the year's participation. */
-export default async function MemberPage({ params, searchParams }: Props) {
+async function MemberPage({ params, searchParams }: Props) {
   const account = await requireAccount();
   const id = routeId((await params).id);
   if (!can(account.role, "member.read")) return <Forbidden title={(await getTranslations("members"))("title")} />;
@@ -34,3 +36,5 @@ export default async function MemberPage({ params, searchParams }: Props) {
     </HydrateClient>
   );
 }
+
+export default withClientMessages(["attendance", "memberDetail", "memberLevels", "members", "participation", "work"], MemberPage);

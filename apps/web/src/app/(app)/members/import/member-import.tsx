@@ -169,7 +169,7 @@ export function MemberImport() {
                 <ul className="divide-y divide-slate-100 text-sm">
                   {valid.map((r) => (
                     <li key={r.row} className="flex flex-wrap gap-x-3 px-3 py-1.5">
-                      <span className="w-10 text-slate-400 tabular-nums">{r.row}</span>
+                      <span className="w-10 text-slate-500 tabular-nums">{r.row}</span>
                       <span className="font-medium text-slate-800">{r.name}</span>
                       <span className="tabular-nums text-slate-600">{r.phone}</span>
                       <span className="text-slate-500">{r.committeeName}</span>

@@ -3,15 +3,17 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { MemberForm } from "../member-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("memberForm"))("newTitle") };
 }
 
-export default async function NewMemberPage() {
+async function NewMemberPage() {
   const account = await requireAccount();
   const t = await getTranslations("memberForm");
   if (!can(account.role, "member.write")) return <Forbidden title={t("newTitle")} />;
@@ -25,3 +27,5 @@ export default async function NewMemberPage() {
     </>
   );
 }
+
+export default withClientMessages(["common", "memberForm", "memberLevels", "work"], NewMemberPage);

@@ -8,8 +8,10 @@ import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound } from "@/components/tasks/server";
 import { Alert, PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { toURLSearchParams } from "../../tasks/params";
 import { ReportForm } from "./report-form";
 
@@ -20,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The caller's own report for one month: the form, or the submitted report read-only. */
-export default async function WriteReportPage({ searchParams }: Props) {
+async function WriteReportPage({ searchParams }: Props) {
   const account = await requireAccount();
   const t = await getTranslations("monthlyReports");
   if (!can(account.role, "monthlyReport.write")) return <Forbidden title={t("title")} />;
@@ -63,3 +65,5 @@ function BackLink({ label, href = "/monthly-reports" }: { label: string; href?: 
     </Link>
   );
 }
+
+export default withClientMessages(["coverage", "monthlyReports", "work"], WriteReportPage);

@@ -11,7 +11,7 @@ import { ReportView } from "@/components/monthly/report-view";
 import { ConfirmDialog } from "@/components/tasks/confirm-dialog";
 import { describedBy, Field } from "@/components/tasks/field";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { NoticeBanner } from "@/components/tasks/notice";
 import type { Notice } from "@/components/tasks/review-actions";
 import { Alert, buttonClass, Card, CardHeader, PageHeader, inputClass } from "@/components/ui";

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { RulesForm } from "./rules-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Everyone may read how points are earned; city staff edit the values. */
-export default async function PointRulesPage() {
+async function PointRulesPage() {
   const account = await requireAccount();
   const t = await getTranslations("pointRules");
   await getQueryClient().prefetchQuery(trpc.participation.rules.queryOptions());
@@ -24,3 +26,5 @@ export default async function PointRulesPage() {
     </>
   );
 }
+
+export default withClientMessages(["participation", "pointRules", "work"], PointRulesPage);

@@ -7,7 +7,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { DEFAULT_POINT_RULES, POINT_MAX, POINT_MIN, POINT_RULE_CODES, type PointRuleCode, type PointRules } from "@dm/api/domain/points";
 import { MutationError } from "@/components/tasks/mutation-error";
-import { fieldErrorsOf } from "@/components/tasks/mutations";
+import { fieldErrorsOf } from "@/components/tasks/errors";
 import { Alert, buttonClass, Card, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 

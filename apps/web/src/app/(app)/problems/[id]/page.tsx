@@ -4,8 +4,10 @@ import { cache } from "react";
 import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { ProblemDetail } from "./problem-detail";
 
 type Props = { params: Promise<{ id: string }> };
@@ -18,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** 404 outside the caller's scope; the client part reads the same answer from the cache. */
-export default async function ProblemPage({ params }: Props) {
+async function ProblemPage({ params }: Props) {
   const account = await requireAccount();
   if (!can(account.role, "problem.read")) return <Forbidden title={(await getTranslations("problems"))("title")} />;
   const id = routeId((await params).id);
@@ -32,3 +34,5 @@ export default async function ProblemPage({ params }: Props) {
     </HydrateClient>
   );
 }
+
+export default withClientMessages(["attachments", "errors", "problemCategory", "problemSource", "problemStatus", "problems", "work"], ProblemPage);

@@ -4,8 +4,10 @@ import { TRPCError } from "@trpc/server";
 import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { Alert, PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { NewProblem } from "./new-problem";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const SOURCES = ["activity", "visit", "assignment"] as const;
 
 /** `?source=activity|visit|assignment&sourceId=N` names where the problem was found; it must be in scope. */
-export default async function NewProblemPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function NewProblemPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireAccount();
   const t = await getTranslations("problems");
   if (!can(account.role, "problem.write")) return <Forbidden title={t("newTitle")} />;
@@ -43,3 +45,5 @@ export default async function NewProblemPage({ searchParams }: { searchParams: P
     </>
   );
 }
+
+export default withClientMessages(["attachments", "errors", "problemCategory", "problemSource", "problems", "work"], NewProblemPage);

@@ -4,8 +4,10 @@ import { cache } from "react";
 import { STAFF_ROLES, roleAllows } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { TaskDetail } from "./task-detail";
 
 type Props = { params: Promise<{ id: string }> };
@@ -18,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** The page 404s on a task outside the caller's scope; the client part reads the same answer from the cache. */
-export default async function TaskPage({ params }: Props) {
+async function TaskPage({ params }: Props) {
   const account = await requireAccount();
   const id = routeId((await params).id);
   // Task work is for staff; members have no task pages.
@@ -31,3 +33,5 @@ export default async function TaskPage({ params }: Props) {
     </HydrateClient>
   );
 }
+
+export default withClientMessages(["assignmentStatus", "assignments", "levels", "tasks", "work"], TaskPage);

@@ -3,15 +3,17 @@ import { getTranslations } from "next-intl/server";
 import { CITY_ROLES, roleAllows } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 import { TaskForm } from "../task-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tasks"))("newTitle") };
 }
 
-export default async function NewTaskPage({ searchParams }: { searchParams: Promise<{ campaign?: string | string[] }> }) {
+async function NewTaskPage({ searchParams }: { searchParams: Promise<{ campaign?: string | string[] }> }) {
   const account = await requireAccount();
   const t = await getTranslations("tasks");
   if (!roleAllows(account.role, CITY_ROLES)) return <Forbidden title={t("newTitle")} />;
@@ -28,3 +30,5 @@ export default async function NewTaskPage({ searchParams }: { searchParams: Prom
     </>
   );
 }
+
+export default withClientMessages(["attachments", "errors", "tasks", "work"], NewTaskPage);

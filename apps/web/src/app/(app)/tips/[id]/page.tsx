@@ -4,8 +4,10 @@ import { cache } from "react";
 import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { TipDetail } from "./tip-detail";
 
 type Props = { params: Promise<{ id: string }> };
@@ -18,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: tip ? t("detailTitle", { code: tip.displayCode }) : t("title") };
 }
 
-export default async function TipPage({ params }: Props) {
+async function TipPage({ params }: Props) {
   const account = await requireAccount();
   if (!can(account.role, "tip.triage")) return <Forbidden title={(await getTranslations("tips"))("title")} />;
   const id = routeId((await params).id);
@@ -32,3 +34,5 @@ export default async function TipPage({ params }: Props) {
     </HydrateClient>
   );
 }
+
+export default withClientMessages(["attachments", "errors", "problemCategory", "problemStatus", "problems", "tips", "work"], TipPage);

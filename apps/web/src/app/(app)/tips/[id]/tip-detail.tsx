@@ -9,7 +9,7 @@ import { useId, useState } from "react";
 import { attachmentUrl } from "@/components/attachments/shared";
 import { ConfirmDialog } from "@/components/tasks/confirm-dialog";
 import { describedBy, Field } from "@/components/tasks/field";
-import { fieldErrorsOf, isConflict } from "@/components/tasks/mutations";
+import { fieldErrorsOf, isConflict } from "@/components/tasks/errors";
 import { NoticeBanner } from "@/components/tasks/notice";
 import type { Notice } from "@/components/tasks/review-actions";
 import { formatDateTime } from "@/components/tasks/timeline";

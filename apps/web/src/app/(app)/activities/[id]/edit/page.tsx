@@ -5,14 +5,16 @@ import { ActivityForm } from "@/components/activities/activity-form";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("activities"))("editTitle") };
 }
 
-export default async function EditActivityPage({ params }: { params: Promise<{ id: string }> }) {
+async function EditActivityPage({ params }: { params: Promise<{ id: string }> }) {
   const account = await requireAccount();
   const t = await getTranslations("activities");
   const id = routeId((await params).id);
@@ -29,3 +31,5 @@ export default async function EditActivityPage({ params }: { params: Promise<{ i
     </>
   );
 }
+
+export default withClientMessages(["activities", "activityTypes", "attachments", "audiences", "errors", "tasks", "work"], EditActivityPage);

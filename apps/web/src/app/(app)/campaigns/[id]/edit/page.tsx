@@ -4,15 +4,17 @@ import { CITY_ROLES, roleAllows } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { CampaignForm } from "../../campaign-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("campaigns"))("editTitle") };
 }
 
-export default async function EditCampaignPage({ params }: { params: Promise<{ id: string }> }) {
+async function EditCampaignPage({ params }: { params: Promise<{ id: string }> }) {
   const account = await requireAccount();
   const t = await getTranslations("campaigns");
   const id = routeId((await params).id);
@@ -29,3 +31,5 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
     </>
   );
 }
+
+export default withClientMessages(["attachments", "campaigns", "errors", "leadingGroupRoles", "roles", "work"], EditCampaignPage);

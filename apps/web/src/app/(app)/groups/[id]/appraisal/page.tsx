@@ -7,25 +7,26 @@ import { ScoreForm } from "@/components/groups/score-form";
 import { groupForMember } from "@/components/groups/server";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { PageHeader } from "@/components/ui";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { withClientMessages } from "@/i18n/client-messages";
+import { getCaller } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("groups.score"))("title") };
 }
 
 /** 民主评议打分 of the year whose appraisal is open (last year's through January). */
-export default async function ScorePage({ params }: { params: Promise<{ id: string }> }) {
+async function ScorePage({ params }: { params: Promise<{ id: string }> }) {
   const { group, t } = await groupForMember((await params).id);
   if (!group) return <Forbidden title={t("score.title")} />;
   const year = currentAppraisalYear(chinaToday());
-  await getQueryClient().prefetchQuery(trpc.appraisal.form.queryOptions({ groupId: group.id, year }));
+  const form = await (await getCaller()).appraisal.form({ groupId: group.id, year });
   return (
     <>
       <BackLink href={`/groups/${group.id}`} label={group.name} />
       <PageHeader title={t("score.titleYear", { year })} description={group.departmentName} />
-      <HydrateClient>
-        <ScoreForm groupId={group.id} year={year} committeeName={group.committeeName} />
-      </HydrateClient>
+      <ScoreForm groupId={group.id} year={year} committeeName={group.committeeName} form={form} />
     </>
   );
 }
+
+export default withClientMessages(["groups", "work"], ScorePage);

@@ -8,15 +8,17 @@ import { loadGroup } from "@/components/groups/server";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { routeId } from "@/components/tasks/server";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getQueryClient, trpc } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("groups.form"))("editTitle") };
 }
 
 /** Only the dispatching committee edits; others in scope see "no access", the rest a 404. */
-export default async function EditGroupPage({ params }: { params: Promise<{ id: string }> }) {
+async function EditGroupPage({ params }: { params: Promise<{ id: string }> }) {
   const account = await requireAccount();
   const t = await getTranslations("groups");
   const id = routeId((await params).id);
@@ -34,3 +36,5 @@ export default async function EditGroupPage({ params }: { params: Promise<{ id: 
     </>
   );
 }
+
+export default withClientMessages(["groups", "roles", "work"], EditGroupPage);

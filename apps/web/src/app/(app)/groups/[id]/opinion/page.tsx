@@ -6,13 +6,14 @@ import { OpinionForm } from "@/components/groups/opinion-form";
 import { groupForMember } from "@/components/groups/server";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { Alert, PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("groups.opinion"))("title") };
 }
 
 /** 提出意见建议: for the group's members, while the term runs; `?visit=` preselects the visit it came from. */
-export default async function RaiseOpinionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ visit?: string }> }) {
+async function RaiseOpinionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ visit?: string }> }) {
   const { group, t } = await groupForMember((await params).id);
   if (!group) return <Forbidden title={t("opinion.title")} />;
   const visit = Number((await searchParams).visit);
@@ -28,3 +29,5 @@ export default async function RaiseOpinionPage({ params, searchParams }: { param
     </>
   );
 }
+
+export default withClientMessages(["groups", "work"], RaiseOpinionPage);

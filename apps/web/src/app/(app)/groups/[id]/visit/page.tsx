@@ -6,13 +6,14 @@ import { groupForMember } from "@/components/groups/server";
 import { VisitForm } from "@/components/groups/visit-form";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { Alert, PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("groups.visit"))("title") };
 }
 
 /** 记录走访: for the group's members, while the term runs. */
-export default async function RecordVisitPage({ params }: { params: Promise<{ id: string }> }) {
+async function RecordVisitPage({ params }: { params: Promise<{ id: string }> }) {
   const { group, t } = await groupForMember((await params).id);
   if (!group) return <Forbidden title={t("visit.title")} />;
   return (
@@ -23,3 +24,5 @@ export default async function RecordVisitPage({ params }: { params: Promise<{ id
     </>
   );
 }
+
+export default withClientMessages(["attachments", "errors", "groups", "work"], RecordVisitPage);

@@ -4,15 +4,17 @@ import { can } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { MemberForm } from "../../member-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("memberForm"))("editTitle") };
 }
 
-export default async function EditMemberPage({ params }: { params: Promise<{ id: string }> }) {
+async function EditMemberPage({ params }: { params: Promise<{ id: string }> }) {
   const account = await requireAccount();
   const t = await getTranslations("memberForm");
   const id = routeId((await params).id);
@@ -28,3 +30,5 @@ export default async function EditMemberPage({ params }: { params: Promise<{ id:
     </>
   );
 }
+
+export default withClientMessages(["common", "memberForm", "memberLevels", "work"], EditMemberPage);

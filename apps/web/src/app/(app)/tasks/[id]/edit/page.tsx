@@ -4,15 +4,17 @@ import { CITY_ROLES, roleAllows } from "@dm/api/domain/roles";
 import { Forbidden } from "@/components/tasks/forbidden";
 import { orNotFound, routeId } from "@/components/tasks/server";
 import { PageHeader } from "@/components/ui";
+import { withClientMessages } from "@/i18n/client-messages";
 import { requireAccount } from "@/server/viewer";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate";
+import { getCaller, getQueryClient, trpc } from "@/trpc/server";
 import { TaskForm } from "../../task-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tasks"))("editTitle") };
 }
 
-export default async function EditTaskPage({ params }: { params: Promise<{ id: string }> }) {
+async function EditTaskPage({ params }: { params: Promise<{ id: string }> }) {
   const account = await requireAccount();
   const t = await getTranslations("tasks");
   const id = routeId((await params).id);
@@ -30,3 +32,5 @@ export default async function EditTaskPage({ params }: { params: Promise<{ id: s
     </>
   );
 }
+
+export default withClientMessages(["attachments", "errors", "tasks", "work"], EditTaskPage);

@@ -1,3 +1,0 @@
-import { PageLoading } from "@/components/tasks/loading";
-
-export default PageLoading;
