@@ -3,6 +3,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@dm/db";
 import type { Campaign } from "@dm/db/schema";
 import { activities, assignments, committees, members, monthlyReports, opinions, problems, registrations, supervisionGroups, tasks } from "@dm/db/schema";
+import { ComputedCache, dashboardCacheSeconds, identityOf } from "../computed-cache";
 import type { Viewer } from "../context";
 import { chinaToday } from "../domain/china-time";
 import { addMonths, type Month, monthDate, monthPhase, monthStart, monthsBetween } from "../domain/coverage";
@@ -172,6 +173,23 @@ async function collect(db: Executor, root: Root, p: Period) {
   return { inScope, own, trend, reportStates };
 }
 
+type Figures = Awaited<ReturnType<typeof collect>> & { computedAt: Date };
+
+/**
+ * The dashboard's figures of a subtree for a campaign month, computed at most once per TTL and
+ * per write of this process (computed-cache.ts): many leaders open it at once. The key holds
+ * everything they depend on: the database, the subtree (its root and path), the campaign's
+ * months and report due day, the month, and today (overdue and report states turn at midnight);
+ * never the viewer, whose right to the subtree and campaign is checked before the cache is asked.
+ */
+const figureCache = new ComputedCache<Figures>({ ttlSeconds: dashboardCacheSeconds, maxEntries: 256 });
+
+function figures(db: Executor, root: Root, p: Period): Promise<Figures> {
+  const c = p.campaign;
+  const key = [identityOf(db), root.id, root.path, c.id, c.startDate, c.endDate, c.reportDueDay, p.month, p.today].join("|");
+  return figureCache.get(key, async () => ({ ...(await collect(db, root, p)), computedAt: p.now }));
+}
+
 const campaignInfo = (c: Campaign) => ({ id: c.id, title: c.title, year: c.year, startDate: c.startDate, endDate: c.endDate, reportDueDay: c.reportDueDay });
 
 async function loadRoot(db: Executor, viewer: Viewer, committeeId: number): Promise<Root> {
@@ -193,7 +211,7 @@ export const dashboardRouter = createTRPCRouter({
     const campaign = await loadCampaign(ctx.db, ctx.viewer, input.campaignId);
     const p = period(campaign, input.month, new Date());
     const root = await loadRoot(ctx.db, ctx.viewer, ctx.viewer.scope.committeeId);
-    const { inScope, own, trend } = await collect(ctx.db, root, p);
+    const { inScope, own, trend, computedAt } = await figures(ctx.db, root, p);
     return {
       campaign: campaignInfo(campaign),
       months: p.months.map((month) => ({ month, phase: monthPhase(month, p.now) })),
@@ -202,6 +220,8 @@ export const dashboardRouter = createTRPCRouter({
       committee: { id: root.id, name: root.name, level: root.level },
       ...buildBreakdown(root, inScope, own),
       trend,
+      /** When the figures were computed: they may be up to DASHBOARD_CACHE_SECONDS old. */
+      computedAt,
     };
   }),
 
@@ -217,6 +237,7 @@ export const dashboardRouter = createTRPCRouter({
     if (monthPhase(p.month, p.now) === "future") fail("BAD_REQUEST", "monthlyReport.notBegun", { month: p.month });
     const monthEnd = addMonths(p.month, 1);
     const scoped = inSubtree(root);
+    // Not from the cache: a briefing is one document, its figures and its lists read together.
     const [{ inScope, own, reportStates }, held, found, closed, approved, overdue] = await Promise.all([
       collect(ctx.db, root, p),
       ctx.db
