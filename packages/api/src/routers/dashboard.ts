@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@dm/db";
 import type { Campaign } from "@dm/db/schema";
-import { activities, assignments, committees, members, monthlyReports, opinions, problems, registrations, supervisionGroups, tasks } from "@dm/db/schema";
+import { activities, assignments, committees, members, monthlyReports, opinions, participationMonths, problems, registrations, supervisionGroups, tasks } from "@dm/db/schema";
 import { ComputedCache, dashboardCacheSeconds, identityOf } from "../computed-cache";
 import type { Viewer } from "../context";
 import { chinaToday } from "../domain/china-time";
@@ -59,15 +59,13 @@ async function collect(db: Executor, root: Root, p: Period) {
   const campaignId = p.campaign.id;
   const first = p.months[0]!;
   const end = periodEnd(p.months);
-  const monthEnd = addMonths(p.month, 1);
-  // A member took part: at least one place kept (出席 or 迟到) at a held activity of the campaign.
-  // Asked per member in scope, stopping at the first such sign-up (on the partial index of
-  // attended sign-ups; OFFSET 0 keeps the planner from hashing every attendee of the campaign
-  // instead), and for the month as one set of the month's attendees: neither reads the
-  // campaign's other sign-ups.
-  const attendedAt = sql`r.status <> 'cancelled' and r.attendance in ('present', 'late') and a.campaign_id = ${campaignId} and a.status = 'held'`;
-  const participated = sql`exists (select 1 from ${registrations} r join ${activities} a on a.id = r.activity_id where r.member_id = ${members.id} and ${attendedAt} offset 0)`;
-  const participatedInMonth = sql`${members.id} in (select r.member_id from ${activities} a join ${registrations} r on r.activity_id = a.id where ${attendedAt} and ${between(sql`a.starts_at`, p.month, monthEnd)})`;
+  // A member took part: at least one place kept (出席 or 迟到) at a held activity of the campaign
+  // (in the month). Asked per member in scope of participation_months, which the writes keep
+  // (participation-summary.ts): one index entry each, neither their sign-ups nor anyone else's.
+  const participatedIn = (month?: Month) =>
+    sql`exists (select 1 from ${participationMonths} pm where pm.member_id = ${members.id} and pm.campaign_id = ${campaignId}${month ? sql` and pm.month = ${monthDate(month)}::date` : sql``})`;
+  const participated = participatedIn();
+  const participatedInMonth = participatedIn(p.month);
   const closedMonthKey = sql`case when ${problems.status} = 'closed' then ${shanghaiMonthKey(sql`${problems.closedAt}`)} end`;
   const closedMonth = sql<string | null>`to_char(${closedMonthKey}, 'YYYY-MM')`;
 
