@@ -11,7 +11,7 @@ import { callerFor } from "./support/trpc";
  * second request computes nothing, a tRPC mutation of this process makes the next one fresh,
  * concurrent requests compute once, answers are never shared across committees, campaigns or
  * months, and DASHBOARD_CACHE_SECONDS=0 turns it off. Whether a request computed is seen in the
- * SQL it sent: the figures are the only statements that read `registrations`.
+ * SQL it sent: the figures are the only statements that read `participation_months`.
  */
 
 let t: TestDatabase;
@@ -22,11 +22,11 @@ let otherCampaignId: number;
 let activityId: number;
 const statements: string[] = [];
 
-/** Statements sent by `run` that computed the figures (read the participation). */
+/** How many statements sent by `run` computed the figures (read the participation). */
 async function computations<T>(run: () => Promise<T>): Promise<{ result: T; computed: number }> {
   statements.length = 0;
   const result = await run();
-  return { result, computed: statements.filter((s) => s.includes(`"registrations" r`)).length };
+  return { result, computed: statements.filter((s) => s.includes(`"participation_months" pm`)).length };
 }
 
 const leader = () => callerFor(counting, org.users.cityLeader.id);
