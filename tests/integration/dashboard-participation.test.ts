@@ -104,6 +104,31 @@ describe("participation kept by the writes", () => {
     await t?.cleanup();
   });
 
+  it("counts attendance recorded after the activity was marked held (QR or by hand), and takes it back when marked absent", async () => {
+    const month = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date()).slice(0, 7);
+    const [activity] = await t.db
+      .insert(activities)
+      .values({ committeeId: org.countyA.id, campaignId, type: "field_inspection", title: "先标记已举办", startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 3 * 3_600_000), signupDeadline: new Date(Date.now() + 3_600_000), place: "渌江", organizer: "办公室", audience: "subtree", status: "planned", checkInSecret: "held-first", createdBy: org.users.countyA.id })
+      .returning();
+    const staff = callerFor(t.db, org.users.countyA.id);
+    for (const m of [org.m.b, org.m.c]) await callerFor(t.db, m.user.id).activity.signUp({ id: activity!.id });
+    await staff.activity.record({ id: activity!.id, version: activity!.version, opinionCount: 0, markHeld: true });
+    const figures = async () => {
+      expect(await drift(t.db)).toEqual([]);
+      const got = await overviewTotals(t.db, org.users.countyA.id, campaignId, month);
+      const want = await byDefinition(t.db, org.countyA.path, campaignId, month);
+      expect({ members: got.members, participants: got.participants, participantsInMonth: got.participantsInMonth }).toEqual(want);
+      return want.participantsInMonth;
+    };
+    const before = await figures();
+    await callerFor(t.db, org.m.b.user.id).activity.checkIn({ activityId: activity!.id, token: checkInToken("held-first", activity!.id, new Date()).token });
+    expect(await figures()).toBe(before + 1);
+    await staff.activity.mark({ activityId: activity!.id, memberId: org.m.c.id, attendance: "late" });
+    expect(await figures()).toBe(before + 2);
+    await staff.activity.mark({ activityId: activity!.id, memberId: org.m.b.id, attendance: "absent" });
+    expect(await figures()).toBe(before + 1);
+  });
+
   it("stays equal to its sums and to the definition through a random run of sign-ups, check-ins, marks, cancellations and activities held", async () => {
     // A small deterministic generator: the run is the same every time, and a failure names its step.
     let seed = 20261122;
