@@ -60,6 +60,10 @@ test("the city leader's dashboard: April 2026 across the city, county by county"
   await page.getByRole("button", { name: "查看" }).click();
   await expect(page).toHaveURL(/month=2026-04/);
   await expect(page.getByText("株洲市政协 · " + CAMPAIGN_2026)).toBeVisible();
+  // When the figures were computed (they may come from the per-process cache): a moment ago, in Beijing time.
+  const computedAt = page.getByTestId("computed-at");
+  await expect(computedAt).toHaveText(/^数据更新于 \d{2}:\d{2}:\d{2}$/);
+  expect(Math.abs(Date.parse((await computedAt.getAttribute("datetime"))!) - Date.now())).toBeLessThan(120_000);
 
   // April: every county but 芦淞区 and 攸县 (indexes 1 and 6: (i + 4) % 5 = 0) held one; 茶陵县
   // a second (19 April, from the source reports); 醴陵市's three townships one each.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ActivityStatus, Adoption, AssignmentStatus, AttendanceStatus, ProblemStatus } from "@dm/db";
+import { type ActivityStatus, type Adoption, type AssignmentStatus, type AttendanceStatus, type ProblemStatus, rebuildParticipation } from "@dm/db";
 import { activities, assignments, monthlyReports, opinions, problems, registrations, supervisionGroups, tasks } from "@dm/db/schema";
 import { isOverdue } from "@dm/api/domain/assignment";
 import { chinaToday } from "@dm/api/domain/china-time";
@@ -147,6 +147,9 @@ beforeAll(async () => {
   await attend(townA1April, org.m.t1.id, "late");
   await attend(countyBMay, org.m.countyB.id, "excused");
   await attend(cityApril, inactive.id, "present");
+  // Written straight into the tables, not through the procedures that keep the participation
+  // summary (dashboard-participation.test.ts tests those): summed here as the demo seed does.
+  await rebuildParticipation(t.db);
 
   // Reports for April (due 5 May): 荷塘区 on time, 月塘街道 late, 仙庾镇 a draft (missing),
   // 芦淞区 and 白关镇 none (missing). May: only 芦淞区 (on time).

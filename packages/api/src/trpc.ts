@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { ZodError, ZodRealError } from "zod";
 import { isDatabaseDown, type Role } from "@dm/db";
 import type { Context } from "./context";
+import { noteWrite } from "./computed-cache";
 import { type Capability, CAPABILITIES, roleAllows } from "./domain/roles";
 import { hasMessage, type Locale, localizeZodError, translate } from "./i18n";
 
@@ -82,7 +83,22 @@ const databaseOutage = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(databaseOutage);
+/**
+ * Every mutation, once it has ended, moves this process's write generation on, so cached
+ * computed answers (computed-cache.ts) are recomputed before they are served again: whoever
+ * changed something sees the change on their next read. Failed ones too: a write may have
+ * committed before a later step failed, and a recomputation costs little.
+ */
+const writeGeneration = t.middleware(async ({ type, next }) => {
+  if (type !== "mutation") return next();
+  try {
+    return await next();
+  } finally {
+    noteWrite();
+  }
+});
+
+export const publicProcedure = t.procedure.use(databaseOutage).use(writeGeneration);
 
 /** Signed in, account active; `ctx.viewer` carries role and scope from the database. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {

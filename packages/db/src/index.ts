@@ -5,3 +5,4 @@ export { databaseHealth } from "./health";
 export { isDatabaseDown, outageCode } from "./outage";
 export { databaseSettings, type DatabaseSettings } from "./settings";
 export { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, like, ne, or, sql } from "drizzle-orm";
+export { PARTICIPATION_FROM_REGISTRATIONS, rebuildParticipation } from "./participation";

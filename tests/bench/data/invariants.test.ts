@@ -9,6 +9,7 @@
 import { ASSIGNMENT_RULES, type AssignmentAction } from "@dm/api/domain/assignment";
 import { PROBLEM_RULES } from "@dm/api/domain/problem";
 import { CHECK_IN_OPENS_BEFORE_MS } from "@dm/api/domain/activity";
+import { PARTICIPATION_FROM_REGISTRATIONS } from "@dm/db";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { captureProcedure } from "../capture";
@@ -130,6 +131,11 @@ describe("activities and sign-ups", () => {
         or (r.attendance = 'excused' and r.attendance_note = '')
         or (r.status = 'cancelled') <> (r.cancelled_at is not null)
         or r.registered_at > now()`);
+  });
+
+  it("sum participation_months from the attendance", async () => {
+    const sums = PARTICIPATION_FROM_REGISTRATIONS.slice(PARTICIPATION_FROM_REGISTRATIONS.indexOf("select"));
+    await none(`(select member_id, campaign_id, month, attended from participation_months except ${sums}) union all (${sums} except select member_id, campaign_id, month, attended from participation_months)`);
   });
 });
 

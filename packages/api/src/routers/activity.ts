@@ -25,6 +25,7 @@ import { withinScope } from "../domain/scope";
 import { capRows, EXPORT_QUERY_LIMIT } from "../exports/workbook";
 import { containsPattern } from "../domain/search";
 import { notify } from "../notify";
+import { activityHeld, attendanceChanged, attended } from "../participation-summary";
 import {
   ACTIVITY_PAGE_SIZE,
   activityByIdInput,
@@ -579,6 +580,7 @@ export const activityRouter = createTRPCRouter({
         checkInMethod: arrived ? (existing?.checkedInAt ? existing.checkInMethod : ("manual" as const)) : null,
         updatedAt: now,
       };
+      await attendanceChanged(tx, a, input.memberId, attended(existing), arrived);
       if (existing && existing.status !== "cancelled") {
         await tx.update(registrations).set(attendance).where(eq(registrations.id, existing.id));
       } else {
@@ -623,6 +625,7 @@ export const activityRouter = createTRPCRouter({
         })
         .where(eq(activities.id, input.id))
         .returning({ status: activities.status, version: activities.version });
+      if (held) await activityHeld(tx, { ...before, status: "held" });
       await bindAttachments(tx, input.attachmentIds, ctx.viewer.userId, { type: "activity", id: input.id });
       await recordAudit(tx, actor(ctx), {
         action: held ? "activity.held" : "activity.record",
@@ -787,7 +790,7 @@ export const activityRouter = createTRPCRouter({
     if (registration.status === "waiting") fail("BAD_REQUEST", "activity.checkInWaiting");
     return ctx.db.transaction(async (tx) => {
       // Shares the row lock a cancellation takes, so a scan racing it is refused, not recorded.
-      const [current] = await tx.select({ status: activities.status }).from(activities).where(eq(activities.id, a.id)).for("share");
+      const [current] = await tx.select({ id: activities.id, status: activities.status, campaignId: activities.campaignId, startsAt: activities.startsAt }).from(activities).where(eq(activities.id, a.id)).for("share");
       if (current?.status === "cancelled") fail("BAD_REQUEST", "activity.checkInCancelled");
       // Only the first of two simultaneous scans writes; the registration may also have been
       // cancelled since it was read (the cancellation held the activity lock this waited on).
@@ -801,6 +804,8 @@ export const activityRouter = createTRPCRouter({
         if (current?.status === "registered" && current.checkedInAt) return result({ checkedInAt: current.checkedInAt, attendance: current.attendance }, true);
         fail("BAD_REQUEST", current?.status === "waiting" ? "activity.checkInWaiting" : "activity.checkInNotRegistered");
       }
+      // Marked held since it was read: the row lock now shared keeps it so until the commit.
+      await attendanceChanged(tx, current!, member.memberId, attended(registration), true);
       await recordAudit(tx, actor(ctx), { action: "activity.checkIn", entityType: "activity", entityId: a.id, after: { memberId: member.memberId, method: "qr" } });
       return result({ checkedInAt: updated.checkedInAt!, attendance: updated.attendance }, false);
     });

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@dm/db";
 import type { Campaign } from "@dm/db/schema";
-import { activities, assignments, committees, members, monthlyReports, opinions, problems, registrations, supervisionGroups, tasks } from "@dm/db/schema";
+import { activities, assignments, committees, members, monthlyReports, opinions, participationMonths, problems, registrations, supervisionGroups, tasks } from "@dm/db/schema";
+import { ComputedCache, dashboardCacheSeconds, identityOf } from "../computed-cache";
 import type { Viewer } from "../context";
 import { chinaToday } from "../domain/china-time";
 import { addMonths, type Month, monthDate, monthPhase, monthStart, monthsBetween } from "../domain/coverage";
@@ -58,15 +59,13 @@ async function collect(db: Executor, root: Root, p: Period) {
   const campaignId = p.campaign.id;
   const first = p.months[0]!;
   const end = periodEnd(p.months);
-  const monthEnd = addMonths(p.month, 1);
-  // A member took part: at least one place kept (出席 or 迟到) at a held activity of the campaign.
-  // Asked per member in scope, stopping at the first such sign-up (on the partial index of
-  // attended sign-ups; OFFSET 0 keeps the planner from hashing every attendee of the campaign
-  // instead), and for the month as one set of the month's attendees: neither reads the
-  // campaign's other sign-ups.
-  const attendedAt = sql`r.status <> 'cancelled' and r.attendance in ('present', 'late') and a.campaign_id = ${campaignId} and a.status = 'held'`;
-  const participated = sql`exists (select 1 from ${registrations} r join ${activities} a on a.id = r.activity_id where r.member_id = ${members.id} and ${attendedAt} offset 0)`;
-  const participatedInMonth = sql`${members.id} in (select r.member_id from ${activities} a join ${registrations} r on r.activity_id = a.id where ${attendedAt} and ${between(sql`a.starts_at`, p.month, monthEnd)})`;
+  // A member took part: at least one place kept (出席 or 迟到) at a held activity of the campaign
+  // (in the month). Asked per member in scope of participation_months, which the writes keep
+  // (participation-summary.ts): one index entry each, neither their sign-ups nor anyone else's.
+  const participatedIn = (month?: Month) =>
+    sql`exists (select 1 from ${participationMonths} pm where pm.member_id = ${members.id} and pm.campaign_id = ${campaignId}${month ? sql` and pm.month = ${monthDate(month)}::date` : sql``})`;
+  const participated = participatedIn();
+  const participatedInMonth = participatedIn(p.month);
   const closedMonthKey = sql`case when ${problems.status} = 'closed' then ${shanghaiMonthKey(sql`${problems.closedAt}`)} end`;
   const closedMonth = sql<string | null>`to_char(${closedMonthKey}, 'YYYY-MM')`;
 
@@ -172,6 +171,23 @@ async function collect(db: Executor, root: Root, p: Period) {
   return { inScope, own, trend, reportStates };
 }
 
+type Figures = Awaited<ReturnType<typeof collect>> & { computedAt: Date };
+
+/**
+ * The dashboard's figures of a subtree for a campaign month, computed at most once per TTL and
+ * per write of this process (computed-cache.ts): many leaders open it at once. The key holds
+ * everything they depend on: the database, the subtree (its root and path), the campaign's
+ * months and report due day, the month, and today (overdue and report states turn at midnight);
+ * never the viewer, whose right to the subtree and campaign is checked before the cache is asked.
+ */
+const figureCache = new ComputedCache<Figures>({ ttlSeconds: dashboardCacheSeconds, maxEntries: 256 });
+
+function figures(db: Executor, root: Root, p: Period): Promise<Figures> {
+  const c = p.campaign;
+  const key = [identityOf(db), root.id, root.path, c.id, c.startDate, c.endDate, c.reportDueDay, p.month, p.today].join("|");
+  return figureCache.get(key, async () => ({ ...(await collect(db, root, p)), computedAt: p.now }));
+}
+
 const campaignInfo = (c: Campaign) => ({ id: c.id, title: c.title, year: c.year, startDate: c.startDate, endDate: c.endDate, reportDueDay: c.reportDueDay });
 
 async function loadRoot(db: Executor, viewer: Viewer, committeeId: number): Promise<Root> {
@@ -193,7 +209,7 @@ export const dashboardRouter = createTRPCRouter({
     const campaign = await loadCampaign(ctx.db, ctx.viewer, input.campaignId);
     const p = period(campaign, input.month, new Date());
     const root = await loadRoot(ctx.db, ctx.viewer, ctx.viewer.scope.committeeId);
-    const { inScope, own, trend } = await collect(ctx.db, root, p);
+    const { inScope, own, trend, computedAt } = await figures(ctx.db, root, p);
     return {
       campaign: campaignInfo(campaign),
       months: p.months.map((month) => ({ month, phase: monthPhase(month, p.now) })),
@@ -202,6 +218,8 @@ export const dashboardRouter = createTRPCRouter({
       committee: { id: root.id, name: root.name, level: root.level },
       ...buildBreakdown(root, inScope, own),
       trend,
+      /** When the figures were computed: they may be up to DASHBOARD_CACHE_SECONDS old. */
+      computedAt,
     };
   }),
 
@@ -217,6 +235,7 @@ export const dashboardRouter = createTRPCRouter({
     if (monthPhase(p.month, p.now) === "future") fail("BAD_REQUEST", "monthlyReport.notBegun", { month: p.month });
     const monthEnd = addMonths(p.month, 1);
     const scoped = inSubtree(root);
+    // Not from the cache: a briefing is one document, its figures and its lists read together.
     const [{ inScope, own, reportStates }, held, found, closed, approved, overdue] = await Promise.all([
       collect(ctx.db, root, p),
       ctx.db

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { ACTIVITY_AUDIENCES, ACTIVITY_STATUSES, ACTIVITY_TYPES, ATTENDANCE_STATUSES, CHECK_IN_METHODS, REGISTRATION_STATUSES } from "../enums";
 import { campaigns } from "./campaign";
 import { committees } from "./committee";
@@ -121,6 +121,30 @@ export const registrations = pgTable(
   ],
 );
 
+/**
+ * 参与: how many places a member kept and attended (出席 or 迟到) at held activities of a campaign
+ * starting in a month (Asia/Shanghai), a row only while that is at least one. Derived from
+ * registrations and activities, kept up to date in the same transaction by every write that
+ * changes it (packages/api/src/participation.ts), so the dashboard asks one index entry per
+ * member instead of reading their sign-ups. `rebuildParticipation` (participation.ts here)
+ * recomputes it from scratch.
+ */
+export const participationMonths = pgTable(
+  "participation_months",
+  {
+    memberId: integer()
+      .notNull()
+      .references(() => members.id),
+    campaignId: integer()
+      .notNull()
+      .references(() => campaigns.id),
+    /** The first day of the month. */
+    month: date().notNull(),
+    attended: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.campaignId, t.month] })],
+);
+
 /** A member's own findings (text, photos as attachments) added after the activity. */
 export const activityFindings = pgTable(
   "activity_findings",
@@ -151,3 +175,4 @@ export type Activity = typeof activities.$inferSelect;
 export type Registration = typeof registrations.$inferSelect;
 export type ActivityFinding = typeof activityFindings.$inferSelect;
 export type PointRule = typeof pointRules.$inferSelect;
+export type ParticipationMonth = typeof participationMonths.$inferSelect;

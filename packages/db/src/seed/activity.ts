@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Tx } from "../client";
 import type { ActivityAudience, ActivityType, AttendanceStatus } from "../enums";
+import { rebuildParticipation } from "../participation";
 import { activities, activityFindings, campaigns, committees, members, registrations, users } from "../schema";
 import { prng } from "./people";
 import { COUNTIES } from "./places";
@@ -185,5 +186,7 @@ export async function seedActivities(tx: Tx): Promise<boolean> {
       .returning({ id: activities.id });
     await tx.insert(registrations).values(joined.map((memberId, i) => ({ activityId: row!.id, memberId, status: "registered" as const, queuePosition: i + 1 })));
   }
+  // Written in bulk, not through the procedures that keep it: summed once here.
+  await rebuildParticipation(tx);
   return true;
 }

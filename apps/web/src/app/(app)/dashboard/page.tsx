@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@dm/api/domain/roles";
 import { BreakdownTable } from "@/components/dashboard/figures";
 import { Forbidden } from "@/components/tasks/forbidden";
@@ -43,6 +43,7 @@ async function DashboardPage({ searchParams }: { searchParams: Promise<Record<st
   const d = await caller.dashboard.overview(chosen);
   const campaign = campaigns.find((c) => c.id === d.campaign.id)!;
   const briefing = (committeeId: number) => briefingHref({ campaignId: d.campaign.id, committeeId, month: d.month });
+  const format = await getFormatter();
   const breakdownTitle = d.rows.length === 1 ? t("breakdownOwn") : d.committee.level === "city" ? t("breakdownCounty") : t("breakdownTownship");
 
   return (
@@ -54,6 +55,13 @@ async function DashboardPage({ searchParams }: { searchParams: Promise<Record<st
       </PageHeader>
 
       <PeriodForm campaigns={campaigns.map((c) => ({ id: c.id, title: c.title }))} campaignId={d.campaign.id} months={begunMonths(campaign)} month={d.month} />
+
+      {/* The figures may come from the cache (up to DASHBOARD_CACHE_SECONDS old): say when they were computed. */}
+      <p className="mt-3 text-xs text-slate-500">
+        <time dateTime={d.computedAt.toISOString()} data-testid="computed-at">
+          {t("computedAt", { time: format.dateTime(d.computedAt, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "Asia/Shanghai" }) })}
+        </time>
+      </p>
 
       <Headline data={d} />
 
