@@ -171,21 +171,28 @@ async function collect(db: Executor, root: Root, p: Period) {
   return { inScope, own, trend, reportStates };
 }
 
-type Figures = Awaited<ReturnType<typeof collect>> & { computedAt: Date };
+type Figures = Awaited<ReturnType<typeof collect>> & { root: Root; breakdown: ReturnType<typeof buildBreakdown>; computedAt: Date };
 
 /**
  * The dashboard's figures of a subtree for a campaign month, computed at most once per TTL and
  * per write of this process (computed-cache.ts): many leaders open it at once. The key holds
- * everything they depend on: the database, the subtree (its root and path), the campaign's
- * months and report due day, the month, and today (overdue and report states turn at midnight);
- * never the viewer, whose right to the subtree and campaign is checked before the cache is asked.
+ * everything they depend on: the database, the subtree (the caller's own committee and its
+ * path), the campaign's months and report due day, the month, and today (overdue and report
+ * states turn at midnight); never the viewer, whose right to the campaign is checked before the
+ * cache is asked (the subtree is their own).
  */
 const figureCache = new ComputedCache<Figures>({ ttlSeconds: dashboardCacheSeconds, maxEntries: 256 });
 
-function figures(db: Executor, root: Root, p: Period): Promise<Figures> {
+function figures(db: Executor, viewer: Viewer, p: Period): Promise<Figures> {
   const c = p.campaign;
-  const key = [identityOf(db), root.id, root.path, c.id, c.startDate, c.endDate, c.reportDueDay, p.month, p.today].join("|");
-  return figureCache.get(key, async () => ({ ...(await collect(db, root, p)), computedAt: p.now }));
+  const { committeeId, path } = viewer.scope;
+  const key = [identityOf(db), committeeId, path, c.id, c.startDate, c.endDate, c.reportDueDay, p.month, p.today].join("|");
+  return figureCache.get(key, async () => {
+    const root = await loadRoot(db, viewer, committeeId);
+    const collected = await collect(db, root, p);
+    // Summed here, once: rolling every committee up into each row is most of a cached answer's cost.
+    return { ...collected, root, breakdown: buildBreakdown(root, collected.inScope, collected.own), computedAt: p.now };
+  });
 }
 
 const campaignInfo = (c: Campaign) => ({ id: c.id, title: c.title, year: c.year, startDate: c.startDate, endDate: c.endDate, reportDueDay: c.reportDueDay });
@@ -208,15 +215,15 @@ export const dashboardRouter = createTRPCRouter({
   overview: reader.input(dashboardInput).query(async ({ ctx, input }) => {
     const campaign = await loadCampaign(ctx.db, ctx.viewer, input.campaignId);
     const p = period(campaign, input.month, new Date());
-    const root = await loadRoot(ctx.db, ctx.viewer, ctx.viewer.scope.committeeId);
-    const { inScope, own, trend, computedAt } = await figures(ctx.db, root, p);
+    // The caller's own committee: the root is read (and its place checked) only when computing.
+    const { root, breakdown, trend, computedAt } = await figures(ctx.db, ctx.viewer, p);
     return {
       campaign: campaignInfo(campaign),
       months: p.months.map((month) => ({ month, phase: monthPhase(month, p.now) })),
       month: p.month,
       today: p.today,
       committee: { id: root.id, name: root.name, level: root.level },
-      ...buildBreakdown(root, inScope, own),
+      ...breakdown,
       trend,
       /** When the figures were computed: they may be up to DASHBOARD_CACHE_SECONDS old. */
       computedAt,
