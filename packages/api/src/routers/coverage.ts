@@ -40,12 +40,13 @@ async function resolvePeriod(db: Executor, viewer: Viewer, input: { campaignId?:
 
 /**
  * The column of an activity's start among `months` (1 for the first): the month starts as
- * instants, compared with the indexed column as it is, with no time-zone arithmetic per row.
+ * instants, compared with the indexed column as it is, with no time-zone arithmetic per row. The
+ * array is a subquery, built once per statement even in a prepared statement's generic plan.
  */
-const monthColumn = (months: readonly Month[]) => sql<number>`width_bucket(${activities.startsAt}, array[${sql.join(
+const monthColumn = (months: readonly Month[]) => sql<number>`width_bucket(${activities.startsAt}, (select array[${sql.join(
   months.map((m) => sql`${monthStart(m).toISOString()}`),
   sql`, `,
-)}]::timestamptz[])`;
+)}]::timestamptz[]))`;
 
 /** Starts within [first month, last month] in Shanghai time: a range on the indexed column. */
 const inMonths = (months: readonly Month[]) => and(gte(activities.startsAt, monthStart(months[0]!)), lt(activities.startsAt, monthStart(addMonths(months.at(-1)!, 1))));
@@ -54,11 +55,10 @@ const organiser = alias(committees, "organiser");
 
 export const coverageRouter = createTRPCRouter({
   /**
-   * 活动覆盖: committees in scope × months, the number of activities held. Two queries: the
-   * committees in scope, and the held activities counted by committee and month column, both
-   * filtered by the scope in SQL (the counts by committee id, read from the activities' committee
-   * index alone) and folded to one row per committee (its months and counts as two arrays);
-   * roll-ups are done in domain/coverage.ts. The answer is counts only (see CoverageRow).
+   * 活动覆盖: committees in scope × months, the number of activities held. One statement: the
+   * committees in scope, each with its held activities counted by month column (read by
+   * committee id from the activities' committee index alone) as two arrays; roll-ups are done
+   * in domain/coverage.ts. The answer is counts only (see CoverageRow).
    */
   matrix: reader.input(coveragePeriodInput).query(async ({ ctx, input }) => {
     const period = await resolvePeriod(ctx.db, ctx.viewer, input);
@@ -68,17 +68,27 @@ export const coverageRouter = createTRPCRouter({
       .where(and(committeeIdWithinScope(ctx.viewer.scope, activities.committeeId), held, inMonths(period.months), period.filter))
       .groupBy(sql`1`, sql`2`)
       .as("per_month");
-    const [inScope, perCommittee] = await Promise.all([
-      ctx.db
-        .select({ id: committees.id, name: committees.name, level: committees.level, parentId: committees.parentId, path: committees.path, sortOrder: committees.sortOrder })
-        .from(committees)
-        .where(withinScope(ctx.viewer.scope, committees.path)),
-      ctx.db
-        .select({ committeeId: perMonth.committeeId, columns: sql<number[]>`array_agg(${perMonth.column})`, counts: sql<number[]>`array_agg(${perMonth.n})` })
-        .from(perMonth)
-        .groupBy(perMonth.committeeId),
-    ]);
-    const counts = perCommittee.flatMap((r) => r.columns.map((column, i) => ({ committeeId: r.committeeId, month: period.months[column - 1]!, n: r.counts[i]! })));
+    const perCommittee = ctx.db
+      .select({ committeeId: perMonth.committeeId, columns: sql<number[]>`array_agg(${perMonth.column})`.as("columns"), counts: sql<number[]>`array_agg(${perMonth.n})`.as("counts") })
+      .from(perMonth)
+      .groupBy(perMonth.committeeId)
+      .as("per_committee");
+    // One statement: each committee in scope with its months and counts (none when it held nothing).
+    const inScope = await ctx.db
+      .select({
+        id: committees.id,
+        name: committees.name,
+        level: committees.level,
+        parentId: committees.parentId,
+        path: committees.path,
+        sortOrder: committees.sortOrder,
+        columns: perCommittee.columns,
+        counts: perCommittee.counts,
+      })
+      .from(committees)
+      .leftJoin(perCommittee, eq(perCommittee.committeeId, committees.id))
+      .where(withinScope(ctx.viewer.scope, committees.path));
+    const counts = inScope.flatMap((r) => (r.columns ?? []).map((column, i) => ({ committeeId: r.id, month: period.months[column - 1]!, n: r.counts![i]! })));
     const matrix = buildCoverage(ctx.viewer.scope.committeeId, inScope, counts, period.months, new Date());
     return { campaign: period.campaign, year: period.year, scopeLevel: ctx.viewer.scope.level, ...matrix };
   }),
