@@ -55,10 +55,11 @@ const organiser = alias(committees, "organiser");
 
 export const coverageRouter = createTRPCRouter({
   /**
-   * 活动覆盖: committees in scope × months, the number of activities held. One statement: the
-   * committees in scope, each with its held activities counted by month column (read by
-   * committee id from the activities' committee index alone) as two arrays; roll-ups are done
-   * in domain/coverage.ts. The answer is counts only (see CoverageRow).
+   * 活动覆盖: committees in scope × months, the number of activities held. Two queries: the
+   * committees in scope, and the held activities counted by committee and month column (read
+   * by committee id from the activities' committee index alone), folded to one row per
+   * committee (its columns and counts as two arrays); roll-ups are done in domain/coverage.ts.
+   * The answer is counts only (see CoverageRow).
    */
   matrix: reader.input(coveragePeriodInput).query(async ({ ctx, input }) => {
     const period = await resolvePeriod(ctx.db, ctx.viewer, input);
@@ -68,27 +69,20 @@ export const coverageRouter = createTRPCRouter({
       .where(and(committeeIdWithinScope(ctx.viewer.scope, activities.committeeId), held, inMonths(period.months), period.filter))
       .groupBy(sql`1`, sql`2`)
       .as("per_month");
-    const perCommittee = ctx.db
-      .select({ committeeId: perMonth.committeeId, columns: sql<number[]>`array_agg(${perMonth.column})`.as("columns"), counts: sql<number[]>`array_agg(${perMonth.n})`.as("counts") })
-      .from(perMonth)
-      .groupBy(perMonth.committeeId)
-      .as("per_committee");
-    // One statement: each committee in scope with its months and counts (none when it held nothing).
-    const inScope = await ctx.db
-      .select({
-        id: committees.id,
-        name: committees.name,
-        level: committees.level,
-        parentId: committees.parentId,
-        path: committees.path,
-        sortOrder: committees.sortOrder,
-        columns: perCommittee.columns,
-        counts: perCommittee.counts,
-      })
-      .from(committees)
-      .leftJoin(perCommittee, eq(perCommittee.committeeId, committees.id))
-      .where(withinScope(ctx.viewer.scope, committees.path));
-    const counts = inScope.flatMap((r) => (r.columns ?? []).map((column, i) => ({ committeeId: r.id, month: period.months[column - 1]!, n: r.counts![i]! })));
+    // Two statements side by side. Not one joining the committees to the folded counts: in a
+    // prepared statement's generic plan the planner, blind to the scope's size, may rerun the
+    // aggregate for every committee.
+    const [inScope, perCommittee] = await Promise.all([
+      ctx.db
+        .select({ id: committees.id, name: committees.name, level: committees.level, parentId: committees.parentId, path: committees.path, sortOrder: committees.sortOrder })
+        .from(committees)
+        .where(withinScope(ctx.viewer.scope, committees.path)),
+      ctx.db
+        .select({ committeeId: perMonth.committeeId, columns: sql<number[]>`array_agg(${perMonth.column})`, counts: sql<number[]>`array_agg(${perMonth.n})` })
+        .from(perMonth)
+        .groupBy(perMonth.committeeId),
+    ]);
+    const counts = perCommittee.flatMap((r) => r.columns.map((column, i) => ({ committeeId: r.committeeId, month: period.months[column - 1]!, n: r.counts[i]! })));
     const matrix = buildCoverage(ctx.viewer.scope.committeeId, inScope, counts, period.months, new Date());
     return { campaign: period.campaign, year: period.year, scopeLevel: ctx.viewer.scope.level, ...matrix };
   }),
