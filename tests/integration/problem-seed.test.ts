@@ -69,7 +69,7 @@ describe("the demo problem ledger", () => {
     const [chaling] = await t.db.select({ id: users.id }).from(users).where(eq(users.username, "chaling"));
     const viewer = (await createContext({ db: t.db, session: { userId: chaling!.id, sessionId: "s", sessionVersion: 0 }, headers: new Headers() }).viewer())!;
     const list = await callerFor(t.db, chaling!.id).problem.list({});
-    expect(list.total).toBeGreaterThan(0);
+    expect(list.items.length).toBeGreaterThan(0);
     expect(list.items.every((p) => p.countyName === "茶陵县政协" || p.raisingName === "茶陵县政协")).toBe(true);
     expect(viewer.scope.level).toBe("county");
   });

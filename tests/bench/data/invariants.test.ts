@@ -202,8 +202,9 @@ describe("the app's pages on it", () => {
     const inbox = await call<{ items: { id: number; version: number }[] }>(countyStaff, "assignment.inbox", { page: 1 });
     const assignment = await call<{ version: number; events: unknown[] }>(countyStaff, "assignment.byId", { id: inbox.items.at(-1)!.id });
     expect(assignment.events).toHaveLength(assignment.version);
-    const ledger = await call<{ items: { id: number }[]; total: number }>(cityStaff, "problem.list", { page: 1 });
-    expect(ledger.total).toBeGreaterThan(1000);
+    const ledger = await call<{ items: { id: number }[] }>(cityStaff, "problem.list", { page: 1 });
+    expect(ledger.items).toHaveLength(20);
+    expect((await call<{ total: number }>(cityStaff, "problem.counts", {})).total).toBeGreaterThan(1000);
     const problem = await call<{ version: number; events: unknown[] }>(cityStaff, "problem.byId", { id: ledger.items[0]!.id });
     expect(problem.events).toHaveLength(problem.version);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, buildCoverage, cellState, type CoverageCommittee, defaultCampaign, defaultReportMonth, monthPhase, monthsBetween, monthsOfYear, monthStart, shanghaiMonth } from "./coverage";
+import { addMonths, buildCoverage, cellState, cellsOf, type CoverageCommittee, gapsOf, defaultCampaign, defaultReportMonth, monthPhase, monthsBetween, monthsOfYear, monthStart, shanghaiMonth } from "./coverage";
 
 describe("months in Asia/Shanghai", () => {
   it("puts an instant in the Shanghai month, across the UTC day boundary", () => {
@@ -73,12 +73,12 @@ describe("buildCoverage", () => {
     ]);
     expect(m.total).toEqual([3, 4, 1, 0]);
     const a = m.rows[2]!;
-    expect(a.cells).toEqual(["held", "held", "open", "future"]);
-    expect(a.gaps).toBe(0);
-    expect(m.rows[1]!.cells).toEqual(["gap", "gap", "held", "future"]);
-    expect(m.rows[1]!.gaps).toBe(2);
+    expect(cellsOf(a.counts, m.months)).toEqual(["held", "held", "open", "future"]);
+    expect(gapsOf(a.counts, m.months)).toBe(0);
+    expect(cellsOf(m.rows[1]!.counts, m.months)).toEqual(["gap", "gap", "held", "future"]);
+    expect(gapsOf(m.rows[1]!.counts, m.months)).toBe(2);
     // The county's breakdown: its own activities and each township's.
-    expect(a.children!.map((r) => [r.name, r.kind, r.counts, r.gaps])).toEqual([
+    expect(a.children!.map((r) => [r.name, r.kind, r.counts, gapsOf(r.counts, m.months)])).toEqual([
       ["A县", "own", [2, 0, 0, 0], 1],
       ["A1镇", "own", [0, 1, 0, 0], 1],
       ["A2镇", "own", [0, 3, 0, 0], 1],
@@ -93,6 +93,27 @@ describe("buildCoverage", () => {
       ["A2镇", "own", [0, 3, 0, 0], undefined],
     ]);
     expect(m.total).toEqual([2, 4, 0, 0]);
+  });
+
+  it("rolls a subtree up whatever the ids and path lengths, as the sum over every committee below", () => {
+    // Ids of different widths ("/1/123/" is as long as "/1/2/4/"), a committee of the city listed before its county, and a fourth level.
+    const wide: CoverageCommittee = { id: 123, name: "C县", level: "county", parentId: 1, path: "/1/123/", sortOrder: 3 };
+    const deep: CoverageCommittee = { id: 7, name: "A1村", level: "township", parentId: 4, path: "/1/2/4/7/", sortOrder: 1 };
+    const wideTown: CoverageCommittee = { id: 8, name: "C1镇", level: "township", parentId: 123, path: "/1/123/8/", sortOrder: 1 };
+    const extra = [
+      { committeeId: 7, month: "2026-09", n: 5 },
+      { committeeId: 123, month: "2026-10", n: 2 },
+      { committeeId: 8, month: "2026-10", n: 1 },
+    ];
+    const m = buildCoverage(1, [wideTown, deep, ...all, wide], [...counts, ...extra], months, now);
+    const everything = [...all, wide, deep, wideTown];
+    const bySubtree = (c: CoverageCommittee) =>
+      months.map((month) => [...counts, ...extra].filter((x) => x.month === month && everything.find((o) => o.id === x.committeeId)!.path.startsWith(c.path)).reduce((s, x) => s + x.n, 0));
+    const a = m.rows.find((r) => r.committeeId === 2)!;
+    expect(a.counts).toEqual(bySubtree(countyA));
+    expect(a.children!.find((r) => r.committeeId === 4)).toMatchObject({ kind: "subtree", counts: bySubtree(townA1) });
+    expect(m.rows.find((r) => r.committeeId === 123)).toMatchObject({ kind: "subtree", counts: bySubtree(wide) });
+    expect(m.total).toEqual(bySubtree(city));
   });
 
   it("gives a township only its own row", () => {

@@ -80,16 +80,17 @@ export interface CoverageCommittee {
   sortOrder: number;
 }
 
-/** One row: a committee's own activities ("own") or those of its whole subtree ("subtree"). */
+/**
+ * One row: a committee's own activities ("own") or those of its whole subtree ("subtree"). The
+ * answer carries the counts only; what each cell means and the row's gaps follow from the counts
+ * and the months' phases (`cellsOf`, `gapsOf`), so the page and the export derive them.
+ */
 export interface CoverageRow {
   committeeId: number;
   name: string;
   level: CommitteeLevel;
   kind: "own" | "subtree";
   counts: number[];
-  cells: CellState[];
-  /** Months gone by with nothing held. */
-  gaps: number;
   /** A county's breakdown for the city: its own row and one per township. */
   children?: CoverageRow[];
 }
@@ -100,6 +101,12 @@ export interface Coverage {
   /** Every activity in scope, per month. */
   total: number[];
 }
+
+/** What each cell of a row means, month by month. */
+export const cellsOf = (counts: readonly number[], months: readonly { phase: MonthPhase }[]): CellState[] => counts.map((n, i) => cellState(n, months[i]!.phase));
+
+/** Months gone by with nothing held. */
+export const gapsOf = (counts: readonly number[], months: readonly { phase: MonthPhase }[]): number => cellsOf(counts, months).filter((s) => s === "gap").length;
 
 /**
  * The matrix for a viewer whose committee is `rootId`: its own row, then a row per child with
@@ -114,7 +121,7 @@ export function buildCoverage(
   months: readonly Month[],
   now: Date,
 ): Coverage {
-  const phases = months.map((month) => monthPhase(month, now));
+  const phases = months.map((month) => ({ month, phase: monthPhase(month, now) }));
   const column = new Map(months.map((m, i) => [m, i]));
   const own = new Map<number, number[]>();
   const ownOf = (id: number) => {
@@ -134,25 +141,27 @@ export function buildCoverage(
   const childrenOf = new Map<number, CoverageCommittee[]>();
   for (const c of committeesInScope) {
     if (c.parentId === null || !byId.has(c.parentId)) continue;
-    childrenOf.set(c.parentId, [...(childrenOf.get(c.parentId) ?? []), c]);
+    let list = childrenOf.get(c.parentId);
+    if (!list) childrenOf.set(c.parentId, (list = []));
+    list.push(c);
   }
   for (const list of childrenOf.values()) list.sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
 
-  const subtree = (c: CoverageCommittee) => {
-    const sums = months.map(() => 0);
-    for (const other of committeesInScope) {
-      if (!other.path.startsWith(c.path)) continue;
-      ownOf(other.id).forEach((n, i) => (sums[i]! += n));
-    }
-    return sums;
-  };
-  const row = (c: CoverageCommittee, kind: CoverageRow["kind"], values: number[]): CoverageRow => {
-    const cells = values.map((n, i) => cellState(n, phases[i]!));
-    return { committeeId: c.id, name: c.name, level: c.level, kind, counts: values, cells, gaps: cells.filter((s) => s === "gap").length };
-  };
+  // Subtree sums in one pass, deepest committees first, each added into its parent's.
+  const subtreeSums = new Map<number, number[]>();
+  for (const c of [...committeesInScope].sort((a, b) => b.path.length - a.path.length)) {
+    const sums = subtreeSums.get(c.id) ?? months.map(() => 0);
+    ownOf(c.id).forEach((n, i) => (sums[i]! += n));
+    subtreeSums.set(c.id, sums);
+    if (c.parentId === null || !byId.has(c.parentId)) continue;
+    const up = subtreeSums.get(c.parentId) ?? months.map(() => 0);
+    sums.forEach((n, i) => (up[i]! += n));
+    subtreeSums.set(c.parentId, up);
+  }
+  const row = (c: CoverageCommittee, kind: CoverageRow["kind"], values: number[]): CoverageRow => ({ committeeId: c.id, name: c.name, level: c.level, kind, counts: values });
 
   const root = byId.get(rootId);
-  if (!root) return { months: months.map((month, i) => ({ month, phase: phases[i]! })), rows: [], total };
+  if (!root) return { months: phases, rows: [], total };
   const rows: CoverageRow[] = [row(root, "own", [...ownOf(root.id)])];
   for (const child of childrenOf.get(root.id) ?? []) {
     const grandchildren = childrenOf.get(child.id) ?? [];
@@ -161,11 +170,11 @@ export function buildCoverage(
       continue;
     }
     rows.push({
-      ...row(child, "subtree", subtree(child)),
-      children: [row(child, "own", [...ownOf(child.id)]), ...grandchildren.map((g) => row(g, childrenOf.has(g.id) ? "subtree" : "own", subtree(g)))],
+      ...row(child, "subtree", subtreeSums.get(child.id)!),
+      children: [row(child, "own", [...ownOf(child.id)]), ...grandchildren.map((g) => row(g, childrenOf.has(g.id) ? "subtree" : "own", subtreeSums.get(g.id)!))],
     });
   }
-  return { months: months.map((month, i) => ({ month, phase: phases[i]! })), rows, total };
+  return { months: phases, rows, total };
 }
 
 /** The campaign to open by default: the one under way this month, else the newest (list order). */

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { CellState, CoverageRow } from "../domain/coverage";
+import { type CellState, type CoverageRow, cellsOf, gapsOf, type MonthPhase } from "../domain/coverage";
 import type { CoveragePeriodInput } from "../schemas/coverage";
 import type { Caller } from "./caller";
 import { COMMITTEE_LEVEL_LABELS } from "./labels";
@@ -26,15 +26,15 @@ interface MatrixLine {
 
 const BASIS = { own: "本级", subtree: "含乡镇（街道）" } as const;
 
-function line(row: CoverageRow, indent: boolean): MatrixLine {
+function line(row: CoverageRow, indent: boolean, months: readonly { phase: MonthPhase }[]): MatrixLine {
   return {
     name: row.name,
     nested: indent,
     level: COMMITTEE_LEVEL_LABELS[row.level],
     basis: BASIS[row.kind],
     counts: row.counts,
-    cells: row.cells,
-    gaps: row.gaps,
+    cells: cellsOf(row.counts, months),
+    gaps: gapsOf(row.counts, months),
     total: false,
   };
 }
@@ -45,7 +45,7 @@ const FIRST_MONTH_COLUMN = 4;
 
 export async function coverageExport(api: Caller, period: CoveragePeriodInput): Promise<ExportFile> {
   const m = await api.coverage.matrix(period);
-  const lines: MatrixLine[] = m.rows.flatMap((row) => [line(row, false), ...(row.children ?? []).map((child) => line(child, true))]);
+  const lines: MatrixLine[] = m.rows.flatMap((row) => [line(row, false, m.months), ...(row.children ?? []).map((child) => line(child, true, m.months))]);
   lines.push({ name: "合计", nested: false, level: "", basis: "", counts: m.total, cells: m.total.map(() => null), gaps: null, total: true });
   const columns: Column<MatrixLine>[] = [
     { header: "组织", width: 18, value: (l) => l.name },

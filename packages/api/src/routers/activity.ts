@@ -650,22 +650,32 @@ export const activityRouter = createTRPCRouter({
         ? // The status as a literal: the planner then uses the index of planned activities even in a prepared statement's generic plan.
           and(sql`${activities.status} = 'planned'`, gte(activities.endsAt, now), joinable(member))
         : exists(ctx.db.select({ one: sql`1` }).from(registrations).where(and(mine, ne(registrations.status, "cancelled"))));
-    const [rows, [total]] = await Promise.all([
-      ctx.db
-        .select({ ...memberListColumns, myStatus: registrations.status, myQueuePosition: registrations.queuePosition, myAttendance: registrations.attendance, myCheckedInAt: registrations.checkedInAt })
-        .from(activities)
-        .innerJoin(committees, eq(committees.id, activities.committeeId))
-        .leftJoin(registrations, mine)
-        .where(where)
-        .orderBy(input.view === "open" ? asc(activities.startsAt) : desc(activities.startsAt), asc(activities.id))
-        .limit(ACTIVITY_PAGE_SIZE)
-        .offset((input.page - 1) * ACTIVITY_PAGE_SIZE),
-      ctx.db.select({ n: count() }).from(activities).innerJoin(committees, eq(committees.id, activities.committeeId)).where(where),
-    ]);
-    const counts = await countsOf(ctx.db, rows.map((r) => r.id));
+    // One statement: the page with the member's own registration, the places taken (counted
+    // from the registrations' activity index; PostgreSQL evaluates it after the limit, for the
+    // page's rows only) and, counted over every row before the limit, how many there are.
+    const rows = await ctx.db
+      .select({
+        ...memberListColumns,
+        myStatus: registrations.status,
+        myQueuePosition: registrations.queuePosition,
+        myAttendance: registrations.attendance,
+        myCheckedInAt: registrations.checkedInAt,
+        registered: sql<number>`(select count(*) from ${registrations} taken where taken.activity_id = ${activities.id} and taken.status = 'registered')`.mapWith(Number),
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+      })
+      .from(activities)
+      .innerJoin(committees, eq(committees.id, activities.committeeId))
+      .leftJoin(registrations, mine)
+      .where(where)
+      .orderBy(input.view === "open" ? asc(activities.startsAt) : desc(activities.startsAt), asc(activities.id))
+      .limit(ACTIVITY_PAGE_SIZE)
+      .offset((input.page - 1) * ACTIVITY_PAGE_SIZE);
+    // A page past the end has no row to carry the total: only then is it counted on its own.
+    const total =
+      rows[0]?.total ?? (input.page > 1 ? (await ctx.db.select({ n: count() }).from(activities).innerJoin(committees, eq(committees.id, activities.committeeId)).where(where))[0]!.n : 0);
     return {
-      items: rows.map((r) => ({ ...r, registered: counts(r.id).registered, signupOpen: signupProblem(r, now) === null })),
-      total: total!.n,
+      items: rows.map(({ total: _total, ...r }) => ({ ...r, signupOpen: signupProblem(r, now) === null })),
+      total,
       page: input.page,
       pageSize: ACTIVITY_PAGE_SIZE,
     };

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Executor, subtreePattern } from "@dm/db";
 import { activities, committees } from "@dm/db/schema";
@@ -38,6 +38,16 @@ async function resolvePeriod(db: Executor, viewer: Viewer, input: { campaignId?:
   return { campaign: null, year: input.year!, months: monthsOfYear(input.year!), filter: undefined };
 }
 
+/**
+ * The column of an activity's start among `months` (1 for the first): the month starts as
+ * instants, compared with the indexed column as it is, with no time-zone arithmetic per row. The
+ * array is a subquery, built once per statement even in a prepared statement's generic plan.
+ */
+const monthColumn = (months: readonly Month[]) => sql<number>`width_bucket(${activities.startsAt}, (select array[${sql.join(
+  months.map((m) => sql`${monthStart(m).toISOString()}`),
+  sql`, `,
+)}]::timestamptz[]))`;
+
 /** Starts within [first month, last month] in Shanghai time: a range on the indexed column. */
 const inMonths = (months: readonly Month[]) => and(gte(activities.startsAt, monthStart(months[0]!)), lt(activities.startsAt, monthStart(addMonths(months.at(-1)!, 1))));
 
@@ -46,23 +56,33 @@ const organiser = alias(committees, "organiser");
 export const coverageRouter = createTRPCRouter({
   /**
    * 活动覆盖: committees in scope × months, the number of activities held. Two queries: the
-   * committees in scope, and the held activities grouped by committee and Shanghai month, both
-   * filtered by the scope in SQL (the counts by committee id, read from the activities' committee
-   * index alone); roll-ups are done in domain/coverage.ts.
+   * committees in scope, and the held activities counted by committee and month column (read
+   * by committee id from the activities' committee index alone), folded to one row per
+   * committee (its columns and counts as two arrays); roll-ups are done in domain/coverage.ts.
+   * The answer is counts only (see CoverageRow).
    */
   matrix: reader.input(coveragePeriodInput).query(async ({ ctx, input }) => {
     const period = await resolvePeriod(ctx.db, ctx.viewer, input);
-    const [inScope, counts] = await Promise.all([
+    const perMonth = ctx.db
+      .select({ committeeId: activities.committeeId, column: monthColumn(period.months).as("column"), n: sql<number>`count(*)::int`.as("n") })
+      .from(activities)
+      .where(and(committeeIdWithinScope(ctx.viewer.scope, activities.committeeId), held, inMonths(period.months), period.filter))
+      .groupBy(sql`1`, sql`2`)
+      .as("per_month");
+    // Two statements side by side. Not one joining the committees to the folded counts: in a
+    // prepared statement's generic plan the planner, blind to the scope's size, may rerun the
+    // aggregate for every committee.
+    const [inScope, perCommittee] = await Promise.all([
       ctx.db
         .select({ id: committees.id, name: committees.name, level: committees.level, parentId: committees.parentId, path: committees.path, sortOrder: committees.sortOrder })
         .from(committees)
         .where(withinScope(ctx.viewer.scope, committees.path)),
       ctx.db
-        .select({ committeeId: activities.committeeId, month: shanghaiMonthOf(activities.startsAt), n: count() })
-        .from(activities)
-        .where(and(committeeIdWithinScope(ctx.viewer.scope, activities.committeeId), held, inMonths(period.months), period.filter))
-        .groupBy(activities.committeeId, shanghaiMonthKey(activities.startsAt)),
+        .select({ committeeId: perMonth.committeeId, columns: sql<number[]>`array_agg(${perMonth.column})`, counts: sql<number[]>`array_agg(${perMonth.n})` })
+        .from(perMonth)
+        .groupBy(perMonth.committeeId),
     ]);
+    const counts = perCommittee.flatMap((r) => r.columns.map((column, i) => ({ committeeId: r.committeeId, month: period.months[column - 1]!, n: r.counts[i]! })));
     const matrix = buildCoverage(ctx.viewer.scope.committeeId, inScope, counts, period.months, new Date());
     return { campaign: period.campaign, year: period.year, scopeLevel: ctx.viewer.scope.level, ...matrix };
   }),

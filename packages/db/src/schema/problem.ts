@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, date, doublePrecision, index, integer, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { PROBLEM_CATEGORIES, PROBLEM_EVENTS, PROBLEM_SOURCES, PROBLEM_STATUSES } from "../enums";
 import { committees } from "./committee";
@@ -54,6 +55,18 @@ export const problems = pgTable(
     index("problems_raising_committee_idx").on(t.raisingCommitteeId),
     index("problems_department_idx").on(t.departmentId),
     index("problems_source_idx").on(t.source, t.sourceId),
+    // The ledger's order (unresolved first by deadline, closed last, newest first), then the
+    // columns of its scope and filters: a page is a walk of this index alone (routers/problem.ts).
+    index("problems_ledger_order_idx").on(
+      sql`(${t.status} = 'closed')`,
+      t.deadline,
+      t.id.desc().nullsFirst(),
+      t.committeeId,
+      t.raisingCommitteeId,
+      t.status,
+      t.category,
+      t.departmentId,
+    ),
   ],
 );
 

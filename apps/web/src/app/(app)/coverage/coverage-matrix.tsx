@@ -9,7 +9,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import type { AppRouter } from "@dm/api";
-import type { CellState } from "@dm/api/domain/coverage";
+import { type CellState, cellsOf, gapsOf } from "@dm/api/domain/coverage";
 import { useMonthLabel } from "@/components/monthly/month";
 import { Alert, Card, inputClass } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
@@ -46,7 +46,7 @@ export function CoverageMatrix({ period }: { period: Period }) {
 
   // The month just ended (the last one gone by): who held nothing, to chase.
   const lastPast = m.months.findLastIndex((x) => x.phase === "past");
-  const missed = lastPast >= 0 ? m.rows.filter((r) => r.cells[lastPast] === "gap").map((r) => r.name) : [];
+  const missed = lastPast >= 0 ? m.rows.filter((r) => r.counts[lastPast] === 0).map((r) => r.name) : [];
   const toggle = (id: number) =>
     setExpanded((prev) => {
       const next = new Set(prev);
@@ -65,6 +65,8 @@ export function CoverageMatrix({ period }: { period: Period }) {
   const renderRow = (row: Row, nested: boolean) => {
     const open = expanded.has(row.committeeId);
     const label = caption(row, nested);
+    const cells = cellsOf(row.counts, m.months);
+    const gaps = gapsOf(row.counts, m.months);
     return (
       <tr key={`${nested ? "n" : "r"}-${row.committeeId}-${row.kind}`} className={nested ? "bg-slate-50" : undefined}>
         <th scope="row" className={clsx("sticky left-0 z-10 border-b border-r border-slate-100 px-2 py-1.5 text-left font-normal sm:px-3", nested ? "bg-slate-50 pl-6 sm:pl-8" : "bg-white")}>
@@ -88,7 +90,7 @@ export function CoverageMatrix({ period }: { period: Period }) {
         </th>
         {row.counts.map((count, i) => {
           const month = m.months[i]!.month;
-          const state = row.cells[i]!;
+          const state = cells[i]!;
           // "本级" tells a county's own row from its rolled-up one in the breakdown.
           const name = label === t("own") ? `${row.name}（${label}）` : row.name;
           const aria = t("cellLabel", { name, month: monthLabel(month), state: stateText(state, count) });
@@ -106,7 +108,7 @@ export function CoverageMatrix({ period }: { period: Period }) {
             </td>
           );
         })}
-        <td className={clsx("border-b border-slate-100 px-2 py-1.5 text-center tabular-nums", row.gaps ? "font-semibold text-red-700" : "text-slate-300")}>{row.gaps}</td>
+        <td className={clsx("border-b border-slate-100 px-2 py-1.5 text-center tabular-nums", gaps ? "font-semibold text-red-700" : "text-slate-300")}>{gaps}</td>
       </tr>
     );
   };

@@ -31,6 +31,8 @@ export function ProblemLedger() {
   // The areas one level below the viewer's own committee: counties for the city, townships for a county.
   const own = tree[0];
   const areas = tree.filter((c) => c.parentId === own?.id);
+  // How many match the filters: the counts the tabs show (the list returns one page only).
+  const total = counts ? (input.status ? (counts.byStatus[input.status] ?? 0) : counts.total) : undefined;
   const filtered = Boolean(input.search || input.status || input.category || input.committeeId || input.departmentId || input.overdue);
   const exportHref = `/api/problems/export${toProblemSearch({ ...input, page: 1 })}`;
 
@@ -114,7 +116,7 @@ export function ProblemLedger() {
 
         {isError ? <Alert className="m-4">{error.message}</Alert> : null}
 
-        <ResultSummary text={data ? t("problems.total", { total: data.total }) : t("common.loading")} clearLabel={t("problems.clear")} onClear={filtered ? clear : undefined} />
+        <ResultSummary text={total !== undefined ? t("problems.total", { total }) : t("common.loading")} clearLabel={t("problems.clear")} onClear={filtered ? clear : undefined} />
 
         {data && data.items.length === 0 ? (
           <EmptyState title={filtered ? t("problems.emptyFiltered") : t("problems.empty")} hint={filtered ? t("problems.emptyFilteredHint") : t("problems.emptyHint")} />
@@ -203,7 +205,7 @@ export function ProblemLedger() {
           </div>
         )}
 
-        {data ? <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => go({ page })} /> : null}
+        {data && total !== undefined ? <Pager page={data.page} pageSize={data.pageSize} total={total} onPage={(page) => go({ page })} /> : null}
       </Card>
     </div>
   );

@@ -1,0 +1,1 @@
+CREATE INDEX "problems_ledger_order_idx" ON "problems" USING btree (("status" = 'closed'),"deadline","id" DESC NULLS FIRST,"committee_id","raising_committee_id","status","category","department_id");
